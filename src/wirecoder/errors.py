@@ -33,6 +33,7 @@ class Errors:
     E011 = "Actor file {path} line {line}: {reason}."
     E012 = "The spaCy model {name!r} is not installed: run `pip install {package}`."
     E013 = "Component {name!r} needs {needs!r}, which no earlier component assigns."
+    E014 = "Cannot read {path}: {reason}."
 
 
 class Warnings:
