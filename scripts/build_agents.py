@@ -1,0 +1,173 @@
+"""Build src/wirecoder/data/agents.tsv: agent (sector) phrases -> CAMEO sector code.
+
+Sources (both MIT, Open Event Data Alliance / Computational Event Data System project):
+
+- ``petrarch/Phoenix.agents.txt`` (openeventdata/Dictionaries): CAMEO agent codes, read
+  first, so CAMEO's own choice wins where the two files disagree.
+- ``PLOVER_agents.txt`` (ahalterman/NGEC-2025): adds phrases Phoenix lacks. Its PLOVER-only
+  codes are mapped to CAMEO (``JRN`` -> ``MED``) so every code in the table is a CAMEO one.
+- ``OVERRIDES`` below: the common agents, checked by hand, which take precedence.
+
+PETRARCH syntax handled: ``_`` joins words, ``{PLURAL}`` / ``{}`` plural forms (regular
+plurals are generated otherwise), ``!SET!`` substitution sets, ``~CODE`` / ``CODE~``, ``#``
+comments, and the stem ``MINIST`` (minister, ministers, ministry, ministries).
+
+Run: .venv/bin/python scripts/build_agents.py [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT.parent / "shared" / "reference"
+SOURCES = [REFERENCE / "petrarch" / "Phoenix.agents.txt", REFERENCE / "PLOVER_agents.txt"]
+DEFAULT_OUT = ROOT / "src" / "wirecoder" / "data" / "agents.tsv"
+
+PLOVER_TO_CAMEO = {"JRN": "MED"}
+# Nonsense, test or placeholder codes in the sources: not sectors.
+SKIP_CODES = {"JNK", "UNK", "NON"}
+MAX_WORDS = 5
+
+# Checked by hand: the agents news text uses most, with the sector a coder expects.
+# Militants/insurgents are REB (GDELT practice); "militia" stays CAMEO's UAF
+# (unaligned armed forces); protesters are OPP as in CAMEO (PLOVER says CVLOPP).
+OVERRIDES: dict[str, str] = {
+    "defense minister": "GOVMIL", "defence minister": "GOVMIL",
+    "defense ministers": "GOVMIL", "defence ministers": "GOVMIL",
+    "defense ministry": "GOVMIL", "defence ministry": "GOVMIL",
+    "minister of defense": "GOVMIL", "minister of defence": "GOVMIL",
+    "ministry of defense": "GOVMIL", "ministry of defence": "GOVMIL",
+    "foreign minister": "GOV", "foreign ministers": "GOV", "foreign ministry": "GOV",
+    "interior minister": "GOV", "interior ministry": "GOV", "minister": "GOV",
+    "ministers": "GOV", "ministry": "GOV", "ministries": "GOV",
+    "president": "GOV", "presidents": "GOV", "prime minister": "GOV",
+    "prime ministers": "GOV", "premier": "GOV", "government": "GOV", "governments": "GOV",
+    "official": "GOV", "officials": "GOV", "spokesman": "GOV", "spokeswoman": "GOV",
+    "spokesperson": "GOV", "ambassador": "GOV", "ambassadors": "GOV", "envoy": "GOV",
+    "diplomat": "GOV", "diplomats": "GOV", "authorities": "GOV", "regime": "GOV",
+    "cabinet": "GOV", "king": "GOV", "crown prince": "GOV", "emir": "GOV",
+    "supreme leader": "GOV", "parliament": "LEG", "lawmaker": "LEG", "lawmakers": "LEG",
+    "legislator": "LEG", "legislators": "LEG", "mp": "LEG", "mps": "LEG",
+    "army": "MIL", "armies": "MIL", "troops": "MIL", "troop": "MIL", "soldier": "MIL",
+    "soldiers": "MIL", "military": "MIL", "armed forces": "MIL", "forces": "MIL",
+    "security forces": "MIL", "commander": "MIL", "commanders": "MIL", "general": "MIL",
+    "navy": "MIL", "air force": "MIL", "chief of staff": "MIL", "warplanes": "MIL",
+    "militia": "UAF", "militias": "UAF", "militiamen": "UAF", "militiaman": "UAF",
+    "militant": "REB", "militants": "REB", "rebel": "REB", "rebels": "REB",
+    "insurgent": "REB", "insurgents": "REB", "guerrilla": "REB", "guerrillas": "REB",
+    "fighters": "REB", "gunmen": "REB", "jihadist": "REB", "jihadists": "REB",
+    "police": "COP", "policeman": "COP", "policemen": "COP", "police officer": "COP",
+    "police officers": "COP", "court": "JUD", "courts": "JUD", "judge": "JUD",
+    "judges": "JUD", "judiciary": "JUD", "prosecutor": "JUD", "prosecutors": "JUD",
+    "opposition": "OPP", "protester": "OPP", "protesters": "OPP", "protestor": "OPP",
+    "protestors": "OPP", "demonstrator": "OPP", "demonstrators": "OPP", "dissident": "OPP",
+    "dissidents": "OPP", "activist": "OPP", "activists": "OPP",
+    "journalist": "MED", "journalists": "MED", "reporter": "MED", "reporters": "MED",
+    "newspaper": "MED", "media": "MED", "state media": "GOVMED", "state television": "GOVMED",
+    "party": "PTY", "parties": "PTY", "intelligence": "SPY", "spy": "SPY", "spies": "SPY",
+    "intelligence agency": "SPY", "intelligence service": "SPY", "intelligence services": "SPY",
+    "civilian": "CVL", "civilians": "CVL", "residents": "CVL", "villagers": "CVL",
+    "refugee": "REF", "refugees": "REF", "displaced": "REF", "businessman": "BUS",
+    "businessmen": "BUS", "company": "BUS", "companies": "BUS", "student": "EDU",
+    "students": "EDU", "university": "EDU", "cleric": "REL", "clerics": "REL", "imam": "REL",
+    "union": "LAB", "trade union": "LAB", "workers": "LAB", "doctors": "HLH",
+    "hospital": "HLH", "aid agency": "NGO", "aid agencies": "NGO", "aid group": "NGO",
+}
+
+SUBST_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
+ENTRY_RE = re.compile(r"^(?P<phrase>[^\[{#]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]")
+MINIST_FORMS = ["minister", "ministers", "ministry", "ministries"]
+
+
+def regular_plural(word: str) -> str:
+    """PETRARCH's rule: +S, Y -> IES, SS -> SSES."""
+    if word.endswith("ss"):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def normalise(phrase: str) -> str:
+    return " ".join(phrase.replace("_", " ").lower().split())
+
+
+def expand(phrase: str, plural: str | None, subst: dict[str, list[str]]) -> list[str]:
+    """Every surface form of one dictionary phrase."""
+    forms: list[str] = []
+    marker = re.search(r"!(\w+)!", phrase)
+    if marker and marker.group(1) in subst:
+        # A substitution set lists every form itself: no plural is generated.
+        for item in subst[marker.group(1)]:
+            forms.append(phrase.replace(marker.group(0), item))
+        return [normalise(f) for f in forms]
+    base = normalise(phrase)
+    if not base:
+        return []
+    words = base.split()
+    if words[-1] == "minist":
+        return [" ".join(words[:-1] + [form]) for form in MINIST_FORMS]
+    forms.append(base)
+    if plural is None:
+        forms.append(" ".join(words[:-1] + [regular_plural(words[-1])]))
+    elif plural.strip():
+        forms.append(normalise(plural))
+    return forms
+
+
+def parse(path: Path) -> list[tuple[str, str]]:
+    """(phrase, CAMEO code) pairs from one PETRARCH agent file, in file order."""
+    subst: dict[str, list[str]] = {}
+    pairs: list[tuple[str, str]] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line or line.startswith("<!--"):
+            continue
+        if match := SUBST_RE.match(line):
+            subst[match.group(1)] = [w.strip() for w in match.group(2).split(",") if w.strip()]
+            continue
+        match = ENTRY_RE.match(line)
+        if not match:
+            continue
+        code = match.group("code").strip().replace("~", "").upper()
+        code = PLOVER_TO_CAMEO.get(code[:3], code[:3]) + code[3:]
+        if not re.fullmatch(r"[A-Z]{3,}", code) or code[:3] in SKIP_CODES:
+            continue
+        for form in expand(match.group("phrase"), match.group("plural"), subst):
+            if form and len(form.split()) <= MAX_WORDS and form.isascii():
+                pairs.append((form, code))
+    return pairs
+
+
+def build() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for source in SOURCES:
+        for phrase, code in parse(source):
+            table.setdefault(phrase, code)
+    table.update(OVERRIDES)
+    return table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    table = build()
+    header = [
+        "# wirecoder agent table: phrase (lowercase, words space-separated) -> CAMEO agent code.",
+        "# sector = the first three letters of code. Built by scripts/build_agents.py from",
+        "# openeventdata/Dictionaries Phoenix.agents.txt (commit aa75b79b) and",
+        "# ahalterman/NGEC-2025 PLOVER_agents.txt, both MIT (see NOTICE-ngec.txt), plus",
+        "# hand-checked overrides in the script. Do not edit by hand: rerun the script.",
+        "phrase\tsector\tcode",
+    ]
+    lines = [f"{phrase}\t{code[:3]}\t{code}" for phrase, code in sorted(table.items())]
+    args.out.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(lines)} agent phrases to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

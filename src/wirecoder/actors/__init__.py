@@ -1,0 +1,1 @@
+"""Actor registry, resolver, coreference and PETRARCH dictionary import."""
