@@ -73,8 +73,8 @@ def truncate(text: str, limit: int) -> tuple[str, str | None]:
     if len(text) <= limit:
         return text, None
     head = text[:limit]
-    # Look back at most a tenth of the limit (capped), so the cut stays near the limit.
-    floor = limit - min(max(limit // 10, 1), 10_000)
+    # Look back at most 10,000 characters (half of a small limit), so the cut stays near it.
+    floor = limit - min(limit // 2, 10_000)
     cut = head.rfind("\n\n", floor)
     if cut <= 0:
         ends = [head.rfind(mark, floor) for mark in (". ", "? ", "! ", ".\n", "?\n", "!\n")]

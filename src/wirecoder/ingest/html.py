@@ -36,8 +36,14 @@ def story_from_html(
         page = data
     try:
         # bare_extraction only parses what it is given; it never fetches the URL it finds.
+        # favor_precision: without it a page of menus comes back as "text" ("Home World"),
+        # and boilerplate coded as events is worse than a skipped page.
         found = bare_extraction(
-            page, with_metadata=True, include_comments=False, include_tables=True
+            page,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
         )
     except Exception as exc:  # a parser crash on one odd page must not sink the batch
         raise WirecoderError("E005", f"{Errors.E005} ({type(exc).__name__})") from exc
