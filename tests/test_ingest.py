@@ -101,12 +101,12 @@ def test_ingest_binary_bytes_are_e002(tmp_path: Path, data: bytes) -> None:
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\t\n  "], ids=["empty", "whitespace"])
-@pytest.mark.parametrize("suffix", [".txt", ".html"])
-def test_ingest_empty_file_is_e001_or_e005(tmp_path: Path, content: bytes, suffix: str) -> None:
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".htm"])
+def test_ingest_empty_file_is_e001(tmp_path: Path, content: bytes, suffix: str) -> None:
     path = tmp_path / f"empty{suffix}"
     path.write_bytes(content)
     error = only_error(path)
-    assert error.message[:6] == ("[E001]" if suffix == ".txt" else "[E005]")
+    assert error.message == "[E001] Input is empty or whitespace only."
 
 
 def test_ingest_html_article_text_and_metadata() -> None:
@@ -298,6 +298,15 @@ def test_ingest_story_from_text_raises_for_unusable_text(text: str, code: str) -
     assert caught.value.code == code
 
 
+def test_ingest_jsonl_lone_surrogates_are_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "surrogate.jsonl"
+    path.write_bytes(b'{"text": "The minister \\ud800 spoke.", "title": "Bad \\udc00"}\n')
+    story = only_story(path)
+    assert story.text == "The minister \ufffd spoke."
+    assert story.title == "Bad \ufffd"
+    assert codes(story.warnings) == ["W003"]
+
+
 def test_ingest_story_from_text_fills_fields() -> None:
     story = story_from_text(
         "Iraq's defence minister met an IRGC commander in Baghdad.",
@@ -319,6 +328,10 @@ def test_ingest_arbitrary_bytes_never_raise(tmp_path: Path, data: bytes, suffix:
     path.write_bytes(data)
     items = read_all(path, max_chars=500)
     assert all(isinstance(item, Story | InputError) for item in items)
+    for item in items:
+        if isinstance(item, Story):
+            assert item.text.strip() and len(item.text) <= 500
+            item.text.encode("utf-8")  # writable as a record: no lone surrogates
     if suffix != ".jsonl":
         assert len(items) == 1
 

@@ -72,6 +72,10 @@ def truncate(text: str, limit: int) -> tuple[str, str | None]:
     """Cut ``text`` to at most ``limit`` characters at a paragraph or sentence end near it."""
     if len(text) <= limit:
         return text, None
+    # Leading blank space would otherwise use up the budget (and could leave nothing).
+    text = text.lstrip()
+    if len(text) <= limit:
+        return text, None
     head = text[:limit]
     # Look back at most 10,000 characters (half of a small limit), so the cut stays near it.
     floor = limit - min(limit // 2, 10_000)
@@ -82,9 +86,8 @@ def truncate(text: str, limit: int) -> tuple[str, str | None]:
         cut = best + 1 if best > 0 else -1
     if cut <= 0:
         cut = head.rfind(" ", floor)
-    if cut <= 0:
-        cut = limit
-    return head[:cut].rstrip(), "[W002] " + Warnings.W002.format(limit=limit)
+    kept = head[:cut].rstrip() if cut > 0 else ""
+    return kept or head.rstrip(), "[W002] " + Warnings.W002.format(limit=limit)
 
 
 @cache

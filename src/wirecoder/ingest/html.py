@@ -24,6 +24,8 @@ def story_from_html(
     # Imported late: trafilatura and lxml take a while to load and only HTML needs them.
     from trafilatura import bare_extraction
 
+    if not data.strip():
+        raise WirecoderError("E001", Errors.E001)
     warnings: list[str] = []
     page: str | bytes
     if is_utf8(data):

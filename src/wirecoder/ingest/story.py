@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
-from wirecoder.errors import Errors, WirecoderError
+from wirecoder.errors import Errors, Warnings, WirecoderError
 from wirecoder.ingest.checks import check_text, looks_binary, normalise_date, truncate
 
 DEFAULT_MAX_CHARS = 2_000_000
+
+# Lone surrogates arrive through JSON escapes ("\ud800"); they cannot be written as UTF-8,
+# so they would crash whatever serialises the record later.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -80,6 +85,10 @@ def story_from_text(
     if control:
         raise WirecoderError("E002", Errors.E002.format(count=control))
     notes = list(warnings or [])
+    surrogates = len(_SURROGATE.findall(text))
+    if surrogates:
+        text = _SURROGATE.sub("\ufffd", text)
+        notes.append("[W003] " + Warnings.W003.format(count=surrogates))
     date, date_warning = normalise_date(published)
     if date_warning:
         notes.append(date_warning)
@@ -90,10 +99,16 @@ def story_from_text(
     return Story(
         id=id if id else text_id(text),
         text=text,
-        title=(title.strip() or None) if title else None,
+        title=_clean(title),
         published=date,
-        outlet=outlet or None,
-        url=url or None,
+        outlet=_clean(outlet),
+        url=_clean(url),
         warnings=notes,
         origin=origin,
     )
+
+
+def _clean(value: str | None) -> str | None:
+    if not value or not value.strip():
+        return None
+    return _SURROGATE.sub("\ufffd", value.strip())
