@@ -344,3 +344,31 @@ def test_ingest_arbitrary_stdin_never_raises(data: bytes) -> None:
         patch.setattr(sys, "stdin", stdin)
         items = read_all("-")
     assert all(isinstance(item, Story | InputError) for item in items)
+
+
+def test_ingest_html_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the HTML reader tried to open a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert only_story(DATA / "article.html").outlet == "Gulf Wire"
+
+
+def test_ingest_unreadable_file_is_e014(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("The minister spoke.", encoding="utf-8")
+
+    # chmod cannot lock out root (CI containers run as root), so refuse the open itself.
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    items = read_all(path, DATA / "missing.txt")
+    assert items == [
+        InputError(str(path), None, f"[E014] Cannot read {path}: Permission denied."),
+        InputError(str(DATA / "missing.txt"), None,
+                   f"[E009] No such file or folder: {DATA / 'missing.txt'}."),
+    ]
