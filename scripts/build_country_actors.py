@@ -258,6 +258,12 @@ def build(ngec_path: Path) -> list[dict]:
         if iso3 in OTHER_STATES:
             record["un_status"] = OTHER_STATES[iso3]
         records.append(record)
+    # A demonym a curated override gives to one state is taken from every other state.
+    curated = {d: iso3 for iso3, dems in DEMONYM_OVERRIDES.items() for d in dems}
+    for record in records:
+        record["demonyms"] = [
+            d for d in record["demonyms"] if curated.get(d, record["id"]) == record["id"]
+        ]
     return records
 
 

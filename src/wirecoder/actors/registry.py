@@ -71,21 +71,18 @@ class ActorEntry:
         With roles: the active role (the latest-starting one when several overlap, since
         a new appointment usually supersedes the old); if none is active but one has
         ended, the person is a former elite (country + ``ELI``); before any role began,
-        the entry's own country/sector. With no day, the current role (open end) wins.
+        the entry's own country/sector. With no day, today: a story without a date is
+        most likely recent, and today's reading is what a user expects to see.
         """
         if self.roles:
-            if day is None:
-                current = [r for r in self.roles if r.end is None]
-                if current:
-                    return _role_code(max(current, key=_start_key))
-            else:
-                active = [r for r in self.roles if r.active_on(day)]
-                if active:
-                    return _role_code(max(active, key=_start_key))
-                past = [r for r in self.roles if r.end is not None and r.end < day]
-                if past:
-                    country = max(past, key=lambda r: r.end or date.min).country or self.country
-                    return join_code(country, FORMER_ELITE), country, FORMER_ELITE
+            day = day or date.today()
+            active = [r for r in self.roles if r.active_on(day)]
+            if active:
+                return _role_code(max(active, key=_start_key))
+            past = [r for r in self.roles if r.end is not None and r.end < day]
+            if past:
+                country = max(past, key=lambda r: r.end or date.min).country or self.country
+                return join_code(country, FORMER_ELITE), country, FORMER_ELITE
         return self.code or join_code(self.country, self.sector), self.country, self.sector
 
 
