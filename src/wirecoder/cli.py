@@ -1,0 +1,103 @@
+"""The ``wirecoder`` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from wirecoder import __version__
+
+
+@click.group()
+@click.version_option(__version__, prog_name="wirecoder")
+def main() -> None:
+    """Political event coding from news text: who did what to whom, according to whom."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write records here instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default=None,
+              help="json: one record (or an array); jsonl: one record a line; table: a summary.")
+@click.option("--workers", default=1, show_default=True, help="Processes for nlp.pipe.")
+def code(inputs: tuple[str, ...], output: Path | None, fmt: str | None, workers: int) -> None:
+    """Code INPUTS (.txt, .html, .jsonl files, folders of them, or - for stdin)."""
+    from wirecoder.api import code_stories
+    from wirecoder.ingest import InputError, Story, read_inputs
+
+    stories: list[Story] = []
+    failures = 0
+    for item in read_inputs(list(inputs)):
+        if isinstance(item, InputError):
+            failures += 1
+            label = f"{item.origin}" + (f" ({item.id})" if item.id else "")
+            click.echo(f"skipped {label}: {item.message}", err=True)
+        else:
+            stories.append(item)
+    if not stories:
+        raise click.ClickException("nothing could be coded" + (f" ({failures} inputs failed)"
+                                                               if failures else ""))
+    records = code_stories(stories, n_process=workers)
+    fmt = fmt or ("json" if len(stories) == 1 else "jsonl")
+    if fmt == "table":
+        from rich.console import Console
+
+        from wirecoder.summary import print_summary
+
+        with _open(output) as stream:
+            print_summary(records, Console(file=stream, width=160 if output else None))
+        return
+    with _open(output) as stream:
+        if fmt == "jsonl":
+            for record in records:
+                stream.write(record.to_json() + "\n")
+        else:
+            items = [record.to_dict() for record in records]
+            payload = items[0] if len(items) == 1 else items
+            stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+@main.command()
+def schema() -> None:
+    """Print the record's JSON Schema."""
+    from wirecoder.record import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+@main.group()
+def actors() -> None:
+    """The actor registry."""
+
+
+@actors.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Registry JSONL file to write; load it with WIRECODER_ACTORS=PATH.")
+def import_actors(path: Path, output: Path) -> None:
+    """Convert a PETRARCH/Phoenix actor or agent dictionary into registry JSONL."""
+    from wirecoder.actors.petrarch_import import import_petrarch, write_jsonl
+
+    count = write_jsonl(import_petrarch(path), output)
+    click.echo(f"wrote {count} entries to {output}", err=True)
+
+
+class _open:
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self.stream = self.path.open("w", encoding="utf-8") if self.path else sys.stdout
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        if self.path:
+            self.stream.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Who did it and to whom: the source and target phrases of a trigger.
+
+Reads spaCy's dependency parse: subjects and ``by``-agents are sources, objects and
+the objects of target prepositions are targets; passives swap them; control verbs
+("ready to provide", "discussed enhancing co-operation with X") lend their subject to
+the verb they govern, and an object that is not an actor passes the search on to its
+own prepositional phrases ("support for Iraqi armed forces").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+TARGET_PREPS = {
+    "with", "against", "on", "to", "at", "into", "toward", "towards", "upon", "for", "from",
+    "over", "in",
+}
+# Verbs that lend their subject to the verb they govern ("the IRGC was ready to provide").
+_CHAIN_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp"}
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject (active or passive), climbing control and coordination."""
+    seen = 0
+    node: Token | None = verb
+    while node is not None and seen < 6:
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
+                return child
+        if node.dep_ == "relcl":
+            return node.head
+        if node.dep_ in ("xcomp", "conj", "acomp") or (
+            node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        ):
+            node = node.head
+            seen += 1
+            continue
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        return None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The ``by`` phrase of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def objects_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+
+
+def prep_objects(token: Token, preps: set[str] | frozenset[str] | tuple[str, ...]) -> list[Token]:
+    """Objects of the token's prepositions named in ``preps``, in text order."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def chained_verbs(verb: Token) -> list[Token]:
+    """Verbs governed by ``verb`` through xcomp or a gerund object, which carry its event
+    further ("discussed enhancing", "ready to provide")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (child.dep_ in ("dobj", "pcomp") and child.pos_ == "VERB"):
+            found.append(child)
+    return found
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a nominal trigger hangs from: its object, or the object of its preposition."""
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if node.dep_ not in ("pobj", "dobj", "conj", "appos") and head.pos_ != "ADP" and head.lemma_ not in (
+            "dozen", "number", "series", "wave", "spate", "string",
+        ):
+            return None
+        node = head
+    return None

@@ -1,0 +1,223 @@
+"""``wirecoder_events``: the event coder.
+
+Each verbal or nominal trigger in the lexicon (``wirecoder.events.patterns``) becomes
+an event when the parse gives it at least one actor: sources and targets come from
+``wirecoder.events.arguments``, actors from ``wirecoder.actors.resolve``, the code's
+names, scores and PLOVER mapping from ``wirecoder.events.taxonomy``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.actors.resolve import MentionIndex, actors_from_head
+from wirecoder.events import arguments as args
+from wirecoder.events.modality import REPORT_LEMMAS, modality_of
+from wirecoder.events.patterns import TriggerMatch, match_noun, match_verb, noun_target_preps
+from wirecoder.events.taxonomy import cameo
+from wirecoder.extensions import register_extensions
+
+# Verbs that only carry the noun after them ("launched an attack", "held talks").
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "hold", "make", "have", "mount", "begin", "start",
+    "continue", "undertake", "perform", "commit", "express", "announce", "give", "take",
+}
+# Codes whose two sides act together: "Iran and Iraq met" is a meeting of each with the other.
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19", "20"}
+_NOUN_POS = {"NOUN", "PROPN"}
+
+
+class EventCoder:
+    """Codes the events of each sentence.
+
+    min_confidence (float): events scored below this are dropped.
+    """
+
+    def __init__(self, nlp: Language, name: str = "wirecoder_events", *,
+                 min_confidence: float = 0.0) -> None:
+        register_extensions()
+        self.name = name
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = MentionIndex(doc)
+        events: list[dict[str, Any]] = []
+        for sent in doc.sents:
+            events.extend(self._code_sentence(sent, index))
+        events = [e for e in events if e["confidence"] >= self.min_confidence]
+        for n, event in enumerate(events, 1):
+            event["id"] = f"e{n}"
+        doc._.wc_events = events
+        return doc
+
+    def _code_sentence(self, sent: Span, index: MentionIndex) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        claimed: set[int] = set()  # noun triggers already coded through their light verb
+        for token in sent:
+            if token.pos_ == "VERB":
+                match = self._verb_match(token, claimed)
+                if match is None:
+                    continue
+                source, target = self._verb_arguments(token, index)
+            elif token.pos_ in _NOUN_POS and token.i not in claimed:
+                match = match_noun(token)
+                if match is None:
+                    continue
+                source, target = self._noun_arguments(token, index)
+            else:
+                continue
+            if not source and not target:
+                continue
+            found.extend(self._events(token, match, source, target, sent))
+        return self._drop_repeats(found)
+
+    @staticmethod
+    def _verb_match(verb: Token, claimed: set[int]) -> TriggerMatch | None:
+        lemma = verb.lemma_.lower()
+        if lemma in REPORT_LEMMAS and any(c.dep_ == "ccomp" for c in verb.children):
+            return None  # a verb of saying that frames another event is its attribution
+        if lemma in LIGHT_VERBS:
+            for obj in args.objects_of(verb):
+                noun = match_noun(obj)
+                if noun is not None:
+                    claimed.add(obj.i)
+                    return noun
+        return match_verb(verb)
+
+    @staticmethod
+    def _verb_arguments(verb: Token, index: MentionIndex) -> tuple[list, list]:
+        subject = args.subject_of(verb)
+        source: list[dict[str, Any]] = []
+        target: list[dict[str, Any]] = []
+        passive = args.is_passive(verb)
+        if passive:
+            agent = args.agent_of(verb)
+            source = actors_from_head(agent, index) if agent is not None else []
+            if subject is not None:
+                target = actors_from_head(subject, index)
+        elif subject is not None:
+            source = actors_from_head(subject, index)
+        if not target:
+            target = _find_target(verb, index, depth=0)
+        return source, _without(target, source)
+
+    @staticmethod
+    def _noun_arguments(noun: Token, index: MentionIndex) -> tuple[list, list]:
+        source: list[dict[str, Any]] = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and index.covering(child)):
+                source = actors_from_head(child, index)
+                if source:
+                    break
+        if not source:
+            by = args.prep_objects(noun, ("by",))
+            if by:
+                source = actors_from_head(by[0], index)
+        if not source:
+            verb = args.governing_verb(noun)
+            if verb is not None:
+                subject = args.subject_of(verb)
+                if subject is not None and subject.i != noun.i:
+                    source = actors_from_head(subject, index)
+        target: list[dict[str, Any]] = []
+        for obj in args.prep_objects(noun, noun_target_preps(noun.lemma_.lower())):
+            target = actors_from_head(obj, index)
+            if target:
+                break
+        return source, _without(target, source)
+
+    def _events(self, trigger: Token, match: TriggerMatch, source: list, target: list,
+                sent: Span) -> list[dict[str, Any]]:
+        code = cameo(match.code)
+        if not target and len(source) > 1 and code.code[:2] in RECIPROCAL_ROOTS:
+            pairs = [([a], [b]) for a in source for b in source if a is not b]
+        else:
+            pairs = [(source, target)]
+        doc = trigger.doc
+        trigger_end = trigger.i + 1
+        for child in trigger.children:
+            if child.dep_ == "prt" and child.i == trigger_end:
+                trigger_end += 1
+        modality = modality_of(trigger)
+        events = []
+        for src, tgt in pairs:
+            confidence = 0.4 + (0.15 if match.specificity else 0.0)
+            confidence += 0.2 if any(a.get("country") for a in src) else 0.0
+            confidence += 0.15 if any(a.get("country") for a in tgt) else 0.0
+            confidence -= 0.2 if code.code.startswith("01") else 0.0
+            events.append({
+                "id": "", "cameo": code.code, "cameo_name": code.name,
+                "goldstein": code.goldstein, "quad_class": code.quad_class,
+                "plover": {"event": code.plover_event, "mode": code.plover_mode,
+                           "context": list(code.plover_context)},
+                "source": src, "target": tgt,
+                "trigger": _span(doc[trigger.i:trigger_end]), "evidence": _span(sent),
+                "modality": modality, "attribution": None, "location": None, "date": None,
+                "confidence": round(min(max(confidence, 0.05), 0.95), 2),
+                "_trigger_i": trigger.i,
+            })
+        return events
+
+    @staticmethod
+    def _drop_repeats(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """One event per (code root, dyad) in a sentence: "discussed ... during a meeting"
+        is one meeting, told twice."""
+        kept: list[dict[str, Any]] = []
+        seen: set[tuple] = set()
+        for event in events:
+            key = (
+                event["cameo"][:2],
+                tuple(a.get("code") or a["text"] for a in event["source"]),
+                tuple(a.get("code") or a["text"] for a in event["target"]),
+            )
+            loose = (event["cameo"][:2], key[1], ())
+            if key in seen or (not event["target"] and loose in {(k[0], k[1], ()) for k in seen}):
+                continue
+            seen.add(key)
+            kept.append(event)
+        for event in kept:
+            event.pop("_trigger_i", None)
+        return kept
+
+
+def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str, Any]]:
+    for obj in args.objects_of(verb):
+        found = actors_from_head(obj, index)
+        if found:
+            return found
+        for pobj in args.prep_objects(obj, args.TARGET_PREPS):
+            found = actors_from_head(pobj, index)
+            if found:
+                return found
+    for pobj in args.prep_objects(verb, args.TARGET_PREPS):
+        found = actors_from_head(pobj, index)
+        if found:
+            return found
+    if depth < 3:
+        for chained in args.chained_verbs(verb):
+            found = _find_target(chained, index, depth + 1)
+            if found:
+                return found
+    return []
+
+
+def _without(target: list, source: list) -> list:
+    taken = {(a.get("entity"), a["text"]) for a in source}
+    return [a for a in target if (a.get("entity"), a["text"]) not in taken]
+
+
+def _span(span: Span) -> dict[str, Any]:
+    return {"start": span.start_char, "end": span.end_char, "text": span.text}
+
+
+@Language.factory(
+    "wirecoder_events",
+    assigns=["doc._.wc_events"],
+    requires=["doc._.wc_mentions", "doc._.wc_entities", "token.dep", "token.lemma"],
+    default_config={"min_confidence": 0.0},
+)
+def make_event_coder(nlp: Language, name: str, min_confidence: float) -> EventCoder:
+    return EventCoder(nlp, name, min_confidence=min_confidence)
