@@ -27,6 +27,12 @@ RESTRICTION_RE = re.compile(
     r"^(?P<code>[A-Za-z0-9~]*)\s*(?:(?P<op>[<>])\s*(?P<date>\d{6,8})|"
     r"(?P<start>\d{6,8})\s*-\s*(?P<end>\d{6,8}))?\s*$"
 )
+LOWER_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "by", "al", "el", "de"})
+# Codes PETRARCH files use alone, meaning "this sector of whatever country".
+SECTOR_ONLY = frozenset({
+    "ELI", "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "CVL", "BUS", "MED",
+    "EDU", "REL", "LAB", "REF", "HLH", "LEG", "UAF", "CRM",
+})
 AGENT_RE = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]")
 
 
@@ -62,13 +68,27 @@ def phrase_text(raw: str) -> str:
     """``SADDAM_HUSSEIN_`` -> ``Saddam Hussein``. PETRARCH phrases are upper case; title
     case is a guess, but the resolver matches aliases case-insensitively anyway."""
     words = raw.replace("_", " ").split()
-    return " ".join(w if not w.isupper() or len(w) <= 3 else w.title() for w in words)
+    out = []
+    for word in words:
+        if word.lower() in LOWER_WORDS:
+            out.append(word.lower())
+        elif word.isupper() and len(word) > 3 and "." not in word:
+            out.append(word.title())
+        else:
+            # Short all-capital words are mostly acronyms (UN, IMF, PKK): kept as they are.
+            out.append(word)
+    if out:
+        out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """CAMEO code -> (country, sector); a bare sector (``[ELI]``) has no country."""
     if not code:
         return None, None
     code = code.replace("~", "")
+    if code in SECTOR_ONLY:
+        return None, code
     return code[:3] or None, code[3:6] or None
 
 
@@ -91,18 +111,29 @@ class _Record:
     restrictions: list[tuple[str | None, date | None, date | None]] = field(default_factory=list)
 
 
-def _to_dict(record: _Record, source: str, seen: dict[str, int]) -> dict[str, Any]:
+def _to_dict(
+    record: _Record, source: str, seen: dict[str, int], report: ImportReport
+) -> dict[str, Any]:
     name = record.names[0]
-    base = f"petrarch-{_slug(name)}" or f"petrarch-line-{record.line}"
+    for code, start, end in list(record.restrictions):
+        if start and end and end < start:
+            # Typos in the dictionaries ("120802" for "130802"); the registry rejects them.
+            report.skipped.append((record.line, f"[{code} {start}-{end}] ends before it starts"))
+            record.restrictions.remove((code, start, end))
+    base = f"petrarch-{_slug(name)}"
     seen[base] = seen.get(base, 0) + 1
     ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
     default = record.default
-    if default is None and record.restrictions and all(
-        start is None and end is None for _, start, end in record.restrictions
-    ):
-        default = record.restrictions[-1][0]
+    undated = [code for code, start, end in record.restrictions if start is None and end is None]
+    if default is None and undated:
+        # An undated restriction is the default (PETRARCH's README).
+        default = undated[-1]
     dated = [r for r in record.restrictions if r[1] is not None or r[2] is not None]
     country, sector = split_code(default)
+    if country is None and dated:
+        # A person's own country is the one of their dated roles.
+        countries = [split_code(code)[0] for code, _, _ in dated if split_code(code)[0]]
+        country = max(set(countries), key=countries.count) if countries else None
     out: dict[str, Any] = {
         "id": ident,
         "name": name,
@@ -206,7 +237,7 @@ def _import_actors(
                 report.skipped.append((current.line, f"no code for {current.names[0]!r}"))
             else:
                 report.entries += 1
-                yield _to_dict(current, path.name, seen)
+                yield _to_dict(current, path.name, seen, report)
         current = None
 
     for number, raw in lines:
