@@ -2,8 +2,9 @@
 
 Actor records are a primary phrase, ``+`` synonym lines and tab-indented ``[CODE]`` or
 date-restricted ``[CODE >YYMMDD]`` / ``[CODE <YYMMDD]`` / ``[CODE YYMMDD-YYMMDD]`` lines.
-Agent lines (``PHRASE {PLURAL} [~CODE]``) become ``type: "agent"``-free dicts with a
-``sector`` only: they are yielded with ``kind == "agent"`` so a caller can route them.
+Agent lines (``PHRASE {PLURAL} [~CODE]``) are not actors: they are yielded as
+``{"kind": "agent", "phrase", "plural", "sector", "code", ...}`` so a caller can route
+them to an agent table rather than a registry file (the registry rejects them).
 
 The importer never stops on a bad line: it records why in ``ImportReport.skipped`` and
 goes on, since users' dictionaries are hand-edited and decades old.
