@@ -423,6 +423,23 @@ OVERRIDES: list[Override] = [
     ("bombard", None, "194", []),
     ("airstrike", None, "195", []),
     ("massacre", None, "202", []),
+    # Verbs of thinking, wanting and being related carry no event of their own; the verb
+    # they govern does ("plans to fill", "considers it a terrorist organization"). Their
+    # dictionary patterns still apply ("seek talks").
+    ("accord", None, None, []),  # "according to": an attribution, never an event
+    ("consider", None, None, []),
+    ("associate", None, None, []),
+    ("benefit", None, None, []),
+    ("expand", None, None, []),
+    ("fill", None, None, []),
+    ("seek", None, None, []),
+    ("plan", None, None, []),
+    ("want", None, None, []),
+    ("hint", None, "010", []),
+    ("suggest", None, "010", []),
+    ("stress", None, "010", []),
+    ("reiterate", None, "010", []),
+    ("confirm", None, "010", []),
 ]
 
 

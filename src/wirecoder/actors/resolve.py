@@ -85,7 +85,11 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
         code, country, sector = head_mention["code"], head_mention["country"], head_mention["sector"]
     else:
         # The head's own agent word first, then the agent word nearest the head.
-        agents = [m for m in mentions if m["kind"] == "agent"]
+        # An agent word used as a modifier ("military installations") names no actor.
+        agents = [
+            m for m in mentions
+            if m["kind"] == "agent" and doc[m["end"] - 1].pos_ in ("NOUN", "PROPN")
+        ]
         agents.sort(key=lambda m: (m is not head_mention, abs(m["end"] - 1 - head.i)))
         if agents:
             sector = agents[0]["sector"]

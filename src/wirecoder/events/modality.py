@@ -16,7 +16,11 @@ INTENT_LEMMAS = {
     "agree", "propose", "consider", "threaten",
 }
 ALLEGE_LEMMAS = {"accuse", "allege", "implicate", "suspect", "blame", "charge", "claim"}
-REPORT_LEMMAS = {"say", "tell", "report", "state", "announce", "add", "note", "according"}
+REPORT_LEMMAS = {
+    "say", "tell", "report", "state", "announce", "add", "note", "according", "claim", "hint",
+    "insist", "stress", "confirm", "suggest", "declare", "reiterate", "assert", "explain",
+    "indicate", "believe", "think", "argue", "write", "boast", "acknowledge", "admit",
+}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 
