@@ -69,7 +69,8 @@ def resolve_actor_phrase(text: str, *, date: str | None = None) -> Actor | None:
     doc = nlp.make_doc(text.strip())
     doc._.wc_meta = {"published": date}
     doc = nlp(doc, disable=["wirecoder_events"])
-    roots = [t for t in doc if t.head is t]
+    # Token objects are made afresh on each access, so compare indices, not identity.
+    roots = [t for t in doc if t.head.i == t.i]
     index = MentionIndex(doc)
     for root in roots:
         actor = actor_from_phrase(root, index)
