@@ -66,6 +66,8 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
     # Trim leading determiners so the span is the name, not "the".
     while start < end - 1 and doc[start].dep_ == "det" and doc[start].i != head.i:
         start += 1
+    if linked is None and head.pos_ == "PRON":
+        return _antecedent_in_frame(head, index)
     if linked is not None and linked < len(index.entities):
         resolved = dict(index.entities[linked])
         resolved["text"] = doc[start:end].text
@@ -111,6 +113,27 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
         "text": doc[start:end].text, "span": _span(doc, start, end), "code": code,
         "country": country, "sector": sector, "entity": entity, "name": name,
     }
+
+
+def _antecedent_in_frame(pronoun: Token, index: MentionIndex) -> dict[str, Any] | None:
+    """A subject pronoun inside a reported or governed clause refers to the subject of
+    the clause above it: "Hungary has said it will support", "Syria says it is willing"."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss") or pronoun.lower_ not in PRONOUNS | {
+        "we", "our", "us",
+    }:
+        return None
+    node = pronoun.head
+    for _ in range(5):
+        if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp", "dobj", "pobj", "prep"):
+            return None
+        node = node.head
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                found = actor_from_phrase(child, index)
+                if found is not None:
+                    return {**found, "text": pronoun.text, "span": _span(
+                        pronoun.doc, pronoun.i, pronoun.i + 1)}
+    return None
 
 
 def actors_from_head(head: Token, index: MentionIndex) -> list[dict[str, Any]]:

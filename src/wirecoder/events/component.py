@@ -17,7 +17,7 @@ from wirecoder.actors.resolve import MentionIndex, actors_from_head
 from wirecoder.events import arguments as args
 from wirecoder.events.modality import REPORT_LEMMAS, modality_of
 from wirecoder.events.patterns import TriggerMatch, match_noun, match_verb, noun_target_preps
-from wirecoder.events.taxonomy import cameo
+from wirecoder.events.taxonomy import cameo, intent_code
 from wirecoder.extensions import register_extensions
 
 # Verbs that only carry the noun after them ("launched an attack", "held talks").
@@ -25,6 +25,12 @@ LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "hold", "make", "have", "mount", "begin", "start",
     "continue", "undertake", "perform", "commit", "express", "announce", "give", "take",
 }
+# Codes whose target is the one asked, blamed or refused, often the subject of the
+# clause that follows ("demanded that the United States match ...").
+CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
+# "X said Y must do Z" is a demand on Y.
+_OBLIGATION_AUX = {"must", "should", "ought"}
+_EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj"}
 # Codes whose two sides act together: "Iran and Iraq met" is a meeting of each with the other.
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19", "20"}
 _NOUN_POS = {"NOUN", "PROPN"}
@@ -77,7 +83,11 @@ class EventCoder:
     @staticmethod
     def _verb_match(verb: Token, claimed: set[int]) -> TriggerMatch | None:
         lemma = verb.lemma_.lower()
-        if lemma in REPORT_LEMMAS and any(c.dep_ == "ccomp" for c in verb.children):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if lemma in REPORT_LEMMAS and clauses:
+            if any(a.dep_ == "aux" and a.lower_ in _OBLIGATION_AUX
+                   for clause in clauses for a in clause.children):
+                return TriggerMatch(code="100", specificity=1, pattern="say that * must")
             return None  # a verb of saying that frames another event is its attribution
         if lemma in LIGHT_VERBS:
             for obj in args.objects_of(verb):
@@ -102,6 +112,12 @@ class EventCoder:
             source = actors_from_head(subject, index)
         if not target:
             target = _find_target(verb, index, depth=0)
+        if not target:
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                clause_subject = args.subject_of(clause)
+                if clause_subject is not None:
+                    target = actors_from_head(clause_subject, index)
+                    break
         return source, _without(target, source)
 
     @staticmethod
@@ -132,6 +148,11 @@ class EventCoder:
     def _events(self, trigger: Token, match: TriggerMatch, source: list, target: list,
                 sent: Span) -> list[dict[str, Any]]:
         code = cameo(match.code)
+        modality = modality_of(trigger)
+        if modality == "intended":
+            intended = intent_code(code.code)
+            if intended is not None:
+                code = cameo(intended)
         if not target and len(source) > 1 and code.code[:2] in RECIPROCAL_ROOTS:
             pairs = [([a], [b]) for a in source for b in source if a is not b]
         else:
@@ -141,13 +162,14 @@ class EventCoder:
         for child in trigger.children:
             if child.dep_ == "prt" and child.i == trigger_end:
                 trigger_end += 1
-        modality = modality_of(trigger)
+        main_clause = _in_main_clause(trigger)
         events = []
         for src, tgt in pairs:
             confidence = 0.4 + (0.15 if match.specificity else 0.0)
             confidence += 0.2 if any(a.get("country") for a in src) else 0.0
             confidence += 0.15 if any(a.get("country") for a in tgt) else 0.0
             confidence -= 0.2 if code.code.startswith("01") else 0.0
+            confidence += 0.1 if main_clause else -0.05
             events.append({
                 "id": "", "cameo": code.code, "cameo_name": code.name,
                 "goldstein": code.goldstein, "quad_class": code.quad_class,
@@ -167,7 +189,10 @@ class EventCoder:
         is one meeting, told twice."""
         kept: list[dict[str, Any]] = []
         seen: set[tuple] = set()
-        for event in events:
+        # The more specific reading of the same act wins ("offered" 030 vs "offered to
+        # negotiate" 036); order in the sentence is restored afterwards.
+        ranked = sorted(events, key=lambda e: (-len(e["cameo"]), -e["confidence"], e["_trigger_i"]))
+        for event in ranked:
             key = (
                 event["cameo"][:2],
                 tuple(a.get("code") or a["text"] for a in event["source"]),
@@ -178,6 +203,7 @@ class EventCoder:
                 continue
             seen.add(key)
             kept.append(event)
+        kept.sort(key=lambda e: e["_trigger_i"])
         for event in kept:
             event.pop("_trigger_i", None)
         return kept
@@ -202,6 +228,19 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
             if found:
                 return found
     return []
+
+
+def _in_main_clause(trigger: Token) -> bool:
+    """Whether the trigger is the sentence's own predicate, not one embedded in a
+    reported, adverbial or relative clause (the main clause is what a story reports)."""
+    node = trigger
+    for _ in range(8):
+        if node.head is node:
+            return True
+        if node.dep_ in _EMBEDDING_DEPS:
+            return False
+        node = node.head
+    return False
 
 
 def _without(target: list, source: list) -> list:

@@ -13,7 +13,8 @@ from spacy.tokens import Token
 INTENT_LEMMAS = {
     "plan", "intend", "want", "seek", "aim", "ready", "prepare", "hope", "offer", "promise",
     "vow", "pledge", "expect", "wish", "readiness", "willingness", "intention", "decide",
-    "agree", "propose", "consider", "threaten",
+    "agree", "propose", "consider", "threaten", "willing", "prepared", "determined", "eager",
+    "keen", "commit", "undertake", "resolve", "swear", "readiness", "intent",
 }
 ALLEGE_LEMMAS = {"accuse", "allege", "implicate", "suspect", "blame", "charge", "claim"}
 REPORT_LEMMAS = {
@@ -21,7 +22,8 @@ REPORT_LEMMAS = {
     "insist", "stress", "confirm", "suggest", "declare", "reiterate", "assert", "explain",
     "indicate", "believe", "think", "argue", "write", "boast", "acknowledge", "admit",
 }
-HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
+HYPOTHETICAL_AUX = {"could", "might", "may"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 
 
@@ -36,17 +38,37 @@ def _clause_chain(trigger: Token, limit: int = 6) -> list[Token]:
     return chain
 
 
+def _under_report(chain: list[Token]) -> bool:
+    return any(node.lemma_.lower() in REPORT_LEMMAS for node in chain[1:])
+
+
 def modality_of(trigger: Token) -> str:
     chain = _clause_chain(trigger)
     own = chain[:2] if trigger.pos_ != "VERB" else chain[:1]
     for node in own:
-        if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("neg", "det") for c in node.children):
+        if any(c.dep_ == "neg" for c in node.children):
             return "negated"
+    reported = _under_report(chain)
+    # Modal verbs speak for the trigger's own clause: the verb and the verbs it is the
+    # complement of ("will be ready to train"), never for a noun's governing verb.
+    clause = [trigger] if trigger.pos_ == "VERB" else []
+    node = trigger
+    while clause and node.dep_ in ("xcomp", "conj", "acomp") and node.head is not node:
+        node = node.head
+        clause.append(node)
     for node in chain[:3]:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return "hypothetical"
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in node.children):
+    for node in clause:
+        auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
+        if auxes & HYPOTHETICAL_AUX:
             return "hypothetical"
+        # Reported speech shifts "will" back to "would": "said he would host" is a
+        # stated intention, not a conditional.
+        if "would" in auxes and not reported:
+            return "hypothetical"
+        if auxes & FUTURE_AUX or "would" in auxes:
+            return "intended"
     for node in chain[1:]:
         lemma = node.lemma_.lower()
         if lemma in ALLEGE_LEMMAS:

@@ -72,3 +72,20 @@ def parent(code: str) -> str | None:
 def all_codes() -> list[CameoCode]:
     """Every code of the table, in CAMEO order."""
     return list(_table().values())
+
+
+@cache
+def _intent_table() -> dict[str, str]:
+    text = resources.files("wirecoder").joinpath("data/intent_codes.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {action: intent for action, intent in rows[1:]}
+
+
+def intent_code(code: str) -> str | None:
+    """The code for expressing the intent to do ``code`` ("will train" -> 0312), from the
+    longest prefix listed in ``data/intent_codes.tsv``; None when CAMEO has none."""
+    table = _intent_table()
+    for end in range(len(code), 1, -1):
+        if code[:end] in table:
+            return table[code[:end]]
+    return None
