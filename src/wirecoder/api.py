@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from wirecoder.errors import Warnings
 from wirecoder.ingest import Story, story_from_text
+from wirecoder.ingest.checks import truncate
 from wirecoder.pipeline import load_pipeline
 from wirecoder.record import Actor, Document
 from wirecoder.serialize import doc_to_record
@@ -23,12 +24,19 @@ def story_text(story: Story) -> str:
 
 def make_doc(story: Story) -> Doc:
     nlp = load_pipeline()
-    doc = nlp.make_doc(story_text(story))
+    text = story_text(story)
+    warnings = list(story.warnings)
+    if len(text) > nlp.max_length:
+        # The reader's limit (max_chars) may exceed what spaCy accepts (nlp.max_length,
+        # else E088): cut again, and say where the text was really cut.
+        text, cut = truncate(text, nlp.max_length)
+        if cut:
+            warnings = [w for w in warnings if not w.startswith("[W002]")] + [cut]
+    doc = nlp.make_doc(text)
     doc._.wc_meta = {
         "id": story.id, "title": story.title, "published": story.published,
         "outlet": story.outlet, "url": story.url,
     }
-    warnings = list(story.warnings)
     if story.published is None:
         warnings.append("[W004] " + Warnings.W004)
     doc._.wc_warnings = warnings

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from wirecoder.actors.alias_index import AliasIndex, tokenize_aliases
 from wirecoder.actors.registry import default_registry, load_agents
 from wirecoder.dates import parse_iso_date
 from wirecoder.extensions import register_extensions
@@ -25,7 +26,7 @@ _COUNTRY_KINDS = {"demonym", "capital"}
 class ActorRecognizer:
     """Marks actor mentions with their registry entry, country and sector.
 
-    nlp (Language): the pipeline, whose tokenizer builds the phrase patterns.
+    nlp (Language): the pipeline, whose tokenizer splits the aliases.
     name (str): the component name.
     """
 
@@ -34,43 +35,32 @@ class ActorRecognizer:
         self.name = name
         self.registry = default_registry()
         # Proper names match case-sensitively ("US" is not "us", "Turkey" not "turkey").
-        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._labels: dict[int, tuple[str, str]] = {}
-        by_key: dict[tuple[str, str], set[str]] = {}
+        aliases: list[str] = []
+        labels: list[str] = []
         for alias, entry, kind in self.registry.alias_items():
             if kind == "weak":
                 continue
-            kind = kind if kind in _COUNTRY_KINDS else "name"
-            forms = by_key.setdefault((entry.id, kind), set())
-            forms.add(alias)
-            if kind == "name" and len(alias) > 3:
-                forms.add(alias.upper())  # all-caps headlines
-        for (entry_id, kind), aliases in by_key.items():
-            label = f"{kind}|{entry_id}"
-            self._labels[nlp.vocab.strings.add(label)] = (kind, entry_id)
-            self.names.add(label, list(nlp.tokenizer.pipe(sorted(aliases))))
+            aliases.append(alias)
+            labels.append(f"{kind if kind in _COUNTRY_KINDS else 'name'}|{entry.id}")
+        self.names = AliasIndex()
+        for tokens, label in zip(tokenize_aliases(nlp, aliases), labels, strict=True):
+            self.names.add(tokens, label)
+            if label.startswith("name|") and sum(map(len, tokens)) > 3:
+                self.names.add(tuple(t.upper() for t in tokens), label)  # all-caps headlines
         self.agent_sectors = load_agents()
-        for phrase, sector in self.agent_sectors.items():
-            label = f"agent|{sector}"
-            self._labels[nlp.vocab.strings.add(label)] = ("agent", sector)
+        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_sector: dict[str, list[str]] = {}
         for phrase, sector in self.agent_sectors.items():
             by_sector.setdefault(sector, []).append(phrase)
         for sector, phrases in by_sector.items():
-            self.agents.add(f"agent|{sector}", list(nlp.tokenizer.pipe(phrases)))
+            self.agents.add(sector, list(nlp.tokenizer.pipe(phrases)))
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.wc_meta or {}
         day = parse_iso_date(meta.get("published"))
-        matches = self.names(doc)
-        spans = [doc[s:e] for _, s, e in matches]
-        labels = {(s, e): self._labels[m] for m, s, e in matches}
-        kept = {(sp.start, sp.end) for sp in filter_spans(spans)}
         mentions: list[dict[str, Any]] = []
-        for (start, end), (kind, entry_id) in labels.items():
-            if (start, end) not in kept:
-                continue
+        for label, start, end in self.names(doc):
+            kind, entry_id = label.split("|", 1)
             entry = self.registry.get(entry_id)
             if entry is None:
                 continue

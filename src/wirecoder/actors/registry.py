@@ -125,7 +125,9 @@ class Registry:
     @classmethod
     def load(cls, extra_paths: Sequence[Path] = ()) -> Registry:
         """Built-in tables, then files named in ``$WIRECODER_ACTORS``, then ``extra_paths``."""
-        paths = sorted(ACTORS_DIR.glob("*.jsonl"))
+        # The PETRARCH-derived tables first: the project's own load after them and win
+        # any alias or id both give.
+        paths = sorted(ACTORS_DIR.glob("phoenix/*.jsonl")) + sorted(ACTORS_DIR.glob("*.jsonl"))
         env = os.environ.get(ENV_VAR, "")
         paths += [Path(p) for p in env.split(os.pathsep) if p.strip()]
         paths += [Path(p) for p in extra_paths]
