@@ -42,7 +42,12 @@ def code(inputs: tuple[str, ...], output: Path | None, fmt: str | None, workers:
         raise click.ClickException("nothing could be coded" + (f" ({failures} inputs failed)"
                                                                if failures else ""))
     records = code_stories(stories, n_process=workers)
-    fmt = fmt or ("json" if len(stories) == 1 else "jsonl")
+    # One object only for one document read from one file (or stdin text); a folder, a
+    # .jsonl file or several inputs give JSONL even when a single story survives.
+    first = Path(inputs[0])
+    single = (len(inputs) == 1 and len(stories) + failures == 1 and not first.is_dir()
+              and first.suffix.lower() != ".jsonl")
+    fmt = fmt or ("json" if single else "jsonl")
     if fmt == "table":
         from rich.console import Console
 

@@ -104,6 +104,8 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
             sector = named[-1]["sector"] or sector
         elif places:
             country = places[-1]["country"]
+        if country is None and sector is not None:
+            country = _located_in(head, index)
         if head_mention is not None and head_mention["kind"] == "capital":
             sector = sector or "GOV"
         if country is None and sector is None:
@@ -113,6 +115,19 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
         "text": doc[start:end].text, "span": _span(doc, start, end), "code": code,
         "country": country, "sector": sector, "entity": entity, "name": name,
     }
+
+
+def _located_in(head: Token, index: MentionIndex) -> str | None:
+    """The country of "rebels in the Ivory Coast", "students from Iraq"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across"):
+            for pobj in child.children:
+                mention = index.covering(pobj)
+                if mention is not None and mention["country"] and (
+                    mention["kind"] != "entity" or mention["type"] == "country"
+                ):
+                    return mention["country"]
+    return None
 
 
 def _antecedent_in_frame(pronoun: Token, index: MentionIndex) -> dict[str, Any] | None:

@@ -107,7 +107,7 @@ class EventCoder:
             agent = args.agent_of(verb)
             source = actors_from_head(agent, index) if agent is not None else []
             if subject is not None:
-                target = actors_from_head(subject, index)
+                target = actors_from_head(subject, index) or _actors_in_preps(subject, index)
         elif subject is not None:
             source = actors_from_head(subject, index)
         if not target:
@@ -223,10 +223,21 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
         if found:
             return found
     if depth < 3:
-        for chained in args.chained_verbs(verb):
+        # Purpose clauses carry the act on: "staged a strike to protest against X".
+        purposes = [c for c in verb.children if c.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        for chained in [*args.chained_verbs(verb), *purposes]:
             found = _find_target(chained, index, depth + 1)
             if found:
                 return found
+    return []
+
+
+def _actors_in_preps(head: Token, index: MentionIndex) -> list[dict[str, Any]]:
+    for pobj in args.prep_objects(head, args.TARGET_PREPS):
+        found = actors_from_head(pobj, index)
+        if found:
+            return found
     return []
 
 
