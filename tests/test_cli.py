@@ -72,6 +72,15 @@ def test_cli_code_folder_prints_jsonl(stories: list[Path]) -> None:
     assert [r["text"].strip() for r in records] == NEWS_SENTENCES[:3]
 
 
+def test_cli_code_folder_of_one_prints_jsonl(stories: list[Path]) -> None:
+    for path in stories[1:]:
+        path.unlink()
+    result = run("code", str(stories[0].parent))
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 1
+    assert json.loads(result.stdout)["id"] == "story0"
+
+
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_cli_code_format_option(stories: list[Path], fmt: str) -> None:
     result = run("code", str(stories[0]), "--format", fmt)
@@ -227,13 +236,19 @@ def test_cli_actors_import_loads_via_env(tmp_path: Path, monkeypatch: pytest.Mon
     assert entries
     assert f"wrote {len(entries)} entries" in result.stderr
     assert all(entry.get("id") for entry in entries)
+    # A renamed copy of an imported entry proves the file itself is read (the built-in
+    # tables may already hold the Phoenix entries).
+    marker = dict(entries[0], id="wirecoder-test:" + entries[0]["id"])
+    with out.open("a", encoding="utf-8") as stream:
+        stream.write(json.dumps(marker) + "\n")
     monkeypatch.delenv("WIRECODER_ACTORS", raising=False)
     builtin = Registry.load()
     monkeypatch.setenv("WIRECODER_ACTORS", str(out))
     loaded = Registry.load()
     ids = {entry.id for entry in loaded}
     assert {entry["id"] for entry in entries} <= ids
-    assert len(loaded) > len(builtin)
+    assert builtin.get(marker["id"]) is None
+    assert loaded.get(marker["id"]) is not None
 
 
 def test_cli_actors_import_missing_file(tmp_path: Path) -> None:
