@@ -103,7 +103,12 @@ def load_gold(path: Path) -> list[GoldRecord]:
 
 
 def pick_event(events: Sequence[Any], pick: str) -> Any | None:
-    """The document's predicted event: the first, or the most confident (ties: first)."""
+    """The document's predicted event: the first, or the most confident (ties: first).
+
+    Only events with a PLOVER type compete: a CAMEO code with no PLOVER mapping says
+    nothing about the PLOVER type.
+    """
+    events = [e for e in events if e.plover is not None and e.plover.event]
     if not events:
         return None
     if pick == "first":

@@ -29,7 +29,11 @@ def main() -> None:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     for source, target in FILES.items():
         report = ImportReport(SOURCE / source)
-        count = write_jsonl(import_petrarch(SOURCE / source, report), OUTPUT / target)
+        # Countries come from the project's own table (names, demonyms, capitals).
+        records = (
+            r for r in import_petrarch(SOURCE / source, report) if r.get("type") != "country"
+        )
+        count = write_jsonl(records, OUTPUT / target)
         print(f"{source}: {count} entries -> {OUTPUT / target}; {report.summary()}")
 
 

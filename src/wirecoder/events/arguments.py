@@ -15,8 +15,19 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {
-    "with", "against", "on", "to", "at", "into", "toward", "towards", "upon", "for", "from",
-    "over", "in",
+    "with",
+    "against",
+    "on",
+    "to",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "upon",
+    "for",
+    "from",
+    "over",
+    "in",
 }
 # Verbs that lend their subject to the verb they govern ("the IRGC was ready to provide").
 _CHAIN_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp"}
@@ -37,7 +48,8 @@ def subject_of(verb: Token) -> Token | None:
         if node.dep_ == "relcl":
             return node.head
         if node.dep_ in ("xcomp", "conj", "acomp") or (
-            node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            node.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         ):
             node = node.head
             seen += 1
@@ -90,8 +102,18 @@ def governing_verb(noun: Token) -> Token | None:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
-        if node.dep_ not in ("pobj", "dobj", "conj", "appos") and head.pos_ != "ADP" and head.lemma_ not in (
-            "dozen", "number", "series", "wave", "spate", "string",
+        if (
+            node.dep_ not in ("pobj", "dobj", "conj", "appos")
+            and head.pos_ != "ADP"
+            and head.lemma_
+            not in (
+                "dozen",
+                "number",
+                "series",
+                "wave",
+                "spate",
+                "string",
+            )
         ):
             return None
         node = head

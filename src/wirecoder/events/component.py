@@ -22,8 +22,24 @@ from wirecoder.extensions import register_extensions
 
 # Verbs that only carry the noun after them ("launched an attack", "held talks").
 LIGHT_VERBS = {
-    "launch", "carry", "conduct", "stage", "hold", "make", "have", "mount", "begin", "start",
-    "continue", "undertake", "perform", "commit", "express", "announce", "give", "take",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "hold",
+    "make",
+    "have",
+    "mount",
+    "begin",
+    "start",
+    "continue",
+    "undertake",
+    "perform",
+    "commit",
+    "express",
+    "announce",
+    "give",
+    "take",
 }
 # Codes whose target is the one asked, blamed or refused, often the subject of the
 # clause that follows ("demanded that the United States match ...").
@@ -42,8 +58,9 @@ class EventCoder:
     min_confidence (float): events scored below this are dropped.
     """
 
-    def __init__(self, nlp: Language, name: str = "wirecoder_events", *,
-                 min_confidence: float = 0.0) -> None:
+    def __init__(
+        self, nlp: Language, name: str = "wirecoder_events", *, min_confidence: float = 0.0
+    ) -> None:
         register_extensions()
         self.name = name
         self.min_confidence = min_confidence
@@ -85,8 +102,11 @@ class EventCoder:
         lemma = verb.lemma_.lower()
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if lemma in REPORT_LEMMAS and clauses:
-            if any(a.dep_ == "aux" and a.lower_ in _OBLIGATION_AUX
-                   for clause in clauses for a in clause.children):
+            if any(
+                a.dep_ == "aux" and a.lower_ in _OBLIGATION_AUX
+                for clause in clauses
+                for a in clause.children
+            ):
                 return TriggerMatch(code="100", specificity=1, pattern="say that * must")
             return None  # a verb of saying that frames another event is its attribution
         if lemma in LIGHT_VERBS:
@@ -124,7 +144,9 @@ class EventCoder:
     def _noun_arguments(noun: Token, index: MentionIndex) -> tuple[list, list]:
         source: list[dict[str, Any]] = []
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and index.covering(child)):
+            if child.dep_ == "poss" or (
+                child.dep_ in ("amod", "compound") and index.covering(child)
+            ):
                 source = actors_from_head(child, index)
                 if source:
                     break
@@ -145,8 +167,9 @@ class EventCoder:
                 break
         return source, _without(target, source)
 
-    def _events(self, trigger: Token, match: TriggerMatch, source: list, target: list,
-                sent: Span) -> list[dict[str, Any]]:
+    def _events(
+        self, trigger: Token, match: TriggerMatch, source: list, target: list, sent: Span
+    ) -> list[dict[str, Any]]:
         code = cameo(match.code)
         modality = modality_of(trigger)
         if modality == "intended":
@@ -170,17 +193,30 @@ class EventCoder:
             confidence += 0.15 if any(a.get("country") for a in tgt) else 0.0
             confidence -= 0.2 if code.code.startswith("01") else 0.0
             confidence += 0.1 if main_clause else -0.05
-            events.append({
-                "id": "", "cameo": code.code, "cameo_name": code.name,
-                "goldstein": code.goldstein, "quad_class": code.quad_class,
-                "plover": {"event": code.plover_event, "mode": code.plover_mode,
-                           "context": list(code.plover_context)},
-                "source": src, "target": tgt,
-                "trigger": _span(doc[trigger.i:trigger_end]), "evidence": _span(sent),
-                "modality": modality, "attribution": None, "location": None, "date": None,
-                "confidence": round(min(max(confidence, 0.05), 0.95), 2),
-                "_trigger_i": trigger.i,
-            })
+            events.append(
+                {
+                    "id": "",
+                    "cameo": code.code,
+                    "cameo_name": code.name,
+                    "goldstein": code.goldstein,
+                    "quad_class": code.quad_class,
+                    "plover": {
+                        "event": code.plover_event,
+                        "mode": code.plover_mode,
+                        "context": list(code.plover_context),
+                    },
+                    "source": src,
+                    "target": tgt,
+                    "trigger": _span(doc[trigger.i : trigger_end]),
+                    "evidence": _span(sent),
+                    "modality": modality,
+                    "attribution": None,
+                    "location": None,
+                    "date": None,
+                    "confidence": round(min(max(confidence, 0.05), 0.95), 2),
+                    "_trigger_i": trigger.i,
+                }
+            )
         return events
 
     @staticmethod
@@ -224,8 +260,11 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
             return found
     if depth < 3:
         # Purpose clauses carry the act on: "staged a strike to protest against X".
-        purposes = [c for c in verb.children if c.dep_ == "advcl"
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        purposes = [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
         for chained in [*args.chained_verbs(verb), *purposes]:
             found = _find_target(chained, index, depth + 1)
             if found:

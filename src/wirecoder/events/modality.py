@@ -14,7 +14,7 @@ INTENT_LEMMAS = {
     "plan", "intend", "want", "seek", "aim", "ready", "prepare", "hope", "offer", "promise",
     "vow", "pledge", "expect", "wish", "readiness", "willingness", "intention", "decide",
     "agree", "propose", "consider", "threaten", "willing", "prepared", "determined", "eager",
-    "keen", "commit", "undertake", "resolve", "swear", "readiness", "intent",
+    "keen", "commit", "undertake", "resolve", "swear", "intent",
 }
 ALLEGE_LEMMAS = {"accuse", "allege", "implicate", "suspect", "blame", "charge", "claim"}
 REPORT_LEMMAS = {
