@@ -18,9 +18,11 @@ from wirecoder.actors.alias_index import AliasIndex, tokenize_aliases
 from wirecoder.actors.registry import default_registry, load_agents
 from wirecoder.dates import parse_iso_date
 from wirecoder.extensions import register_extensions
+from wirecoder.places.gazetteer import cities
 
 # Aliases of these kinds name a country, not the entry's own organisation or person.
 _COUNTRY_KINDS = {"demonym", "capital"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 class ActorRecognizer:
@@ -35,8 +37,10 @@ class ActorRecognizer:
         self.name = name
         self.registry = default_registry()
         # Proper names match case-sensitively ("US" is not "us", "Turkey" not "turkey").
-        aliases: list[str] = []
-        labels: list[str] = []
+        # Cities first: a registry alias for the same words (a capital) replaces them.
+        self.cities = cities()
+        aliases: list[str] = list(self.cities)
+        labels: list[str] = [f"city|{name}" for name in self.cities]
         for alias, entry, kind in self.registry.alias_items():
             if kind == "weak":
                 continue
@@ -61,6 +65,18 @@ class ActorRecognizer:
         mentions: list[dict[str, Any]] = []
         for label, start, end in self.names(doc):
             kind, entry_id = label.split("|", 1)
+            if kind == "city":
+                # City names are also surnames and words: trust them only where the
+                # tagger saw a place.
+                if doc[start].ent_type_ not in _PLACE_LABELS:
+                    continue
+                city = self.cities[entry_id]
+                mentions.append({
+                    "start": start, "end": end, "kind": "city", "entity": None,
+                    "name": city.name, "type": "city", "code": city.country,
+                    "country": city.country, "sector": None,
+                })
+                continue
             entry = self.registry.get(entry_id)
             if entry is None:
                 continue

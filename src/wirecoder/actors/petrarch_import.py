@@ -17,8 +17,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
+
+from wirecoder.actors.registry import DATA_DIR
 
 # NUL and 0x1A occur in Phoenix.Countries.actors.txt (see the reference README); tabs
 # are kept because they mark date-restriction lines.
@@ -90,7 +93,16 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     code = code.replace("~", "")
     if code in SECTOR_ONLY:
         return None, code
-    return code[:3] or None, code[3:6] or None
+    country = code[:3] or None
+    return _iso_codes().get(country, country) if country else None, code[3:6] or None
+
+
+@cache
+def _iso_codes() -> dict[str, str]:
+    """CAMEO country code -> ISO alpha-3, where they differ (``data/cameo_country_codes.tsv``)."""
+    text = (DATA_DIR / "cameo_country_codes.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return dict(rows[1:])
 
 
 def strip_comment(line: str) -> str:

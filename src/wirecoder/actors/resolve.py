@@ -105,7 +105,7 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
         # A named body in the phrase ("IRGC commander", "commander of the IRGC") gives
         # its country, and its own sector outranks the agent word: its people share it.
         named = [m for m in mentions if m["kind"] == "entity"]
-        places = [m for m in mentions if m["kind"] in ("demonym", "capital")]
+        places = [m for m in mentions if m["kind"] in ("demonym", "capital", "city")]
         if named:
             country = named[-1]["country"]
             sector = named[-1]["sector"] or sector
@@ -113,8 +113,11 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
             country = places[-1]["country"]
         if country is None and sector is not None:
             country = _located_in(head, index)
+        # A capital as actor is its government, another city its people (CAMEO).
         if head_mention is not None and head_mention["kind"] == "capital":
             sector = sector or "GOV"
+        if head_mention is not None and head_mention["kind"] == "city":
+            sector = sector or "CVL"
         if country is None and sector is None:
             return None
         code = f"{country or ''}{sector or ''}" or None

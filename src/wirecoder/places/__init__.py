@@ -1,0 +1,1 @@
+"""Places: the gazetteer and, later, toponym resolution and event location."""
