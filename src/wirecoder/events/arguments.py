@@ -27,10 +27,7 @@ TARGET_PREPS = {
     "for",
     "from",
     "over",
-    "in",
 }
-# Verbs that lend their subject to the verb they govern ("the IRGC was ready to provide").
-_CHAIN_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp"}
 
 
 def is_passive(verb: Token) -> bool:

@@ -47,6 +47,7 @@ CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # "X said Y must do Z" is a demand on Y.
 _OBLIGATION_AUX = {"must", "should", "ought"}
 _EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj"}
+PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # Codes whose two sides act together: "Iran and Iraq met" is a meeting of each with the other.
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19", "20"}
 _NOUN_POS = {"NOUN", "PROPN"}
@@ -84,7 +85,7 @@ class EventCoder:
                 match = self._verb_match(token, claimed)
                 if match is None:
                     continue
-                source, target = self._verb_arguments(token, index)
+                source, target = self._verb_arguments(token, index, match.code)
             elif token.pos_ in _NOUN_POS and token.i not in claimed:
                 match = match_noun(token)
                 if match is None:
@@ -118,7 +119,7 @@ class EventCoder:
         return match_verb(verb)
 
     @staticmethod
-    def _verb_arguments(verb: Token, index: MentionIndex) -> tuple[list, list]:
+    def _verb_arguments(verb: Token, index: MentionIndex, code: str) -> tuple[list, list]:
         subject = args.subject_of(verb)
         source: list[dict[str, Any]] = []
         target: list[dict[str, Any]] = []
@@ -132,6 +133,13 @@ class EventCoder:
             source = actors_from_head(subject, index)
         if not target:
             target = _find_target(verb, index, depth=0)
+        if not target and code[:2] in PLACE_TARGET_ROOTS:
+            # Force and coercion with no one named hit the people of the place: "bombs
+            # exploded in Kabul" (CAMEO codes the place's civilians or government).
+            for pobj in args.prep_objects(verb, ("in", "near", "across", "throughout")):
+                target = actors_from_head(pobj, index)
+                if target:
+                    break
         if not target:
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 clause_subject = args.subject_of(clause)
@@ -156,7 +164,12 @@ class EventCoder:
                 source = actors_from_head(by[0], index)
         if not source:
             verb = args.governing_verb(noun)
-            if verb is not None:
+            # The subject of "condemned the attack" did not attack; the subject of
+            # "launched", "were implicated in" or a verb with no event of its own did.
+            if verb is not None and (
+                verb.lemma_.lower() in LIGHT_VERBS or args.is_passive(verb)
+                or match_verb(verb) is None
+            ):
                 subject = args.subject_of(verb)
                 if subject is not None and subject.i != noun.i:
                     source = actors_from_head(subject, index)
