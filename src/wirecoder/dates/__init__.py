@@ -1,4 +1,4 @@
-"""Parsing the story's publication date, which roles and tenses are judged against."""
+"""Dates: the publication date, and (later) temporal expressions resolved against it."""
 
 from __future__ import annotations
 
