@@ -94,8 +94,18 @@ class ActorCoref:
         """Head token -> name tokens, for every PERSON entity and registry person."""
         heads: dict[int, list[Token]] = {}
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                heads[ent.root.i] = list(ent)
+            if ent.label_ != "PERSON":
+                continue
+            # The tagger calls many group and outlet names PERSON: trust the registry
+            # and the gazetteer over it, and a name that only modifies a common noun
+            # ("the Tasnim news agency") names that thing, not a person.
+            covering = [index.covering(t) for t in ent]
+            if any(m is not None and m.get("type") not in ("person", "agent") for m in covering):
+                continue
+            root = ent.root
+            if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+                continue
+            heads[root.i] = list(ent)
         for mention in index.mentions:
             if mention.get("type") == "person":
                 span = doc[mention["start"]:mention["end"]]

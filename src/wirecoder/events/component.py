@@ -47,6 +47,9 @@ CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # "X said Y must do Z" is a demand on Y.
 _OBLIGATION_AUX = {"must", "should", "ought"}
 _EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj"}
+# Acts done with a partner: the "with" phrase anywhere in the clause names the target
+# ("discussed enhancing co-operation ... with the Iraqi defence minister").
+PARTNER_ROOTS = {"03", "04", "05", "06"}
 PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # Codes whose two sides act together: "Iran and Iraq met" is a meeting of each with the other.
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19", "20"}
@@ -131,6 +134,8 @@ class EventCoder:
                 target = actors_from_head(subject, index) or _actors_in_preps(subject, index)
         elif subject is not None:
             source = actors_from_head(subject, index)
+        if not target and code[:2] in PARTNER_ROOTS:
+            target = _partner(verb, index)
         if not target:
             target = _find_target(verb, index, depth=0)
         if not target and code[:2] in PLACE_TARGET_ROOTS:
@@ -282,6 +287,21 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
             found = _find_target(chained, index, depth + 1)
             if found:
                 return found
+    return []
+
+
+def _partner(verb: Token, index: MentionIndex) -> list[dict[str, Any]]:
+    stack = list(verb.children)
+    while stack:
+        token = stack.pop(0)
+        if token.dep_ in ("ccomp", "relcl", "advcl", "nsubj", "nsubjpass", "parataxis"):
+            continue
+        if token.dep_ == "prep" and token.lower_ == "with":
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                found = actors_from_head(pobj, index)
+                if found:
+                    return found
+        stack.extend(token.children)
     return []
 
 
