@@ -141,9 +141,18 @@ class EventCoder:
         if not target and code[:2] in PLACE_TARGET_ROOTS:
             # Force and coercion with no one named hit the people of the place: "bombs
             # exploded in Kabul" (CAMEO codes the place's civilians or government).
-            for pobj in args.prep_objects(verb, ("in", "near", "across", "throughout")):
+            place_preps = ("in", "near", "across", "throughout")
+            heads = [verb, *args.objects_of(verb)]
+            for pobj in (p for head in heads for p in args.prep_objects(head, place_preps)):
                 target = actors_from_head(pobj, index)
                 if target:
+                    break
+        if target and not any(a.get("country") for a in target):
+            # "bombed villages in northern Iraq": the place of the act locates its target.
+            for pobj in args.prep_objects(verb, ("in", "near", "across", "throughout")):
+                place = index.covering(pobj)
+                if place is not None and place["country"] and place["kind"] != "agent":
+                    target = [_with_country(a, place["country"]) for a in target]
                     break
         if not target:
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -189,6 +198,7 @@ class EventCoder:
         self, trigger: Token, match: TriggerMatch, source: list, target: list, sent: Span
     ) -> list[dict[str, Any]]:
         code = cameo(match.code)
+        target = [_as_counterpart(a, source) for a in target]
         modality = modality_of(trigger)
         if modality == "intended":
             intended = intent_code(code.code)
@@ -288,6 +298,21 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
             if found:
                 return found
     return []
+
+
+def _with_country(actor: dict[str, Any], country: str) -> dict[str, Any]:
+    sector = actor.get("sector")
+    return {**actor, "country": country, "code": f"{country}{sector or ''}"}
+
+
+def _as_counterpart(actor: dict[str, Any], source: list[dict[str, Any]]) -> dict[str, Any]:
+    """"His Iranian counterpart" holds the source's office in another country."""
+    words = actor["text"].lower().split()
+    if actor.get("sector") or not source or not words or not words[-1].startswith("counterpart"):
+        return actor
+    sector = source[0].get("sector")
+    country = actor.get("country")
+    return {**actor, "sector": sector, "code": f"{country or ''}{sector or ''}" or None}
 
 
 def _partner(verb: Token, index: MentionIndex) -> list[dict[str, Any]]:
