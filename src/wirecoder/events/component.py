@@ -15,9 +15,15 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.actors.resolve import MentionIndex, actors_from_head
 from wirecoder.events import arguments as args
-from wirecoder.events.modality import REPORT_LEMMAS, modality_of
+from wirecoder.events.modality import (
+    FRAME_LEMMAS,
+    INTENT_LEMMAS,
+    REPORT_LEMMAS,
+    frame_of,
+    modality_of,
+)
 from wirecoder.events.patterns import TriggerMatch, match_noun, match_verb, noun_target_preps
-from wirecoder.events.taxonomy import cameo, intent_code
+from wirecoder.events.taxonomy import cameo, framed_code
 from wirecoder.extensions import register_extensions
 
 # Verbs that only carry the noun after them ("launched an attack", "held talks").
@@ -90,6 +96,8 @@ class EventCoder:
                     continue
                 source, target = self._verb_arguments(token, index, match.code)
             elif token.pos_ in _NOUN_POS and token.i not in claimed:
+                if token.dep_ == "dobj" and match_verb(token.head) is not None:
+                    continue  # "deployed peacekeepers": the verb's pattern reads its object
                 match = match_noun(token)
                 if match is None:
                     continue
@@ -104,6 +112,11 @@ class EventCoder:
     @staticmethod
     def _verb_match(verb: Token, claimed: set[int]) -> TriggerMatch | None:
         lemma = verb.lemma_.lower()
+        if (lemma in FRAME_LEMMAS or lemma in INTENT_LEMMAS) and any(
+            c.dep_ == "xcomp" and (match_verb(c) is not None or args.objects_of(c))
+            for c in verb.children
+        ):
+            return None  # "threatened to strike": the complement carries the event
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if lemma in REPORT_LEMMAS and clauses:
             if any(
@@ -200,10 +213,15 @@ class EventCoder:
         code = cameo(match.code)
         target = [_as_counterpart(a, source) for a in target]
         modality = modality_of(trigger)
-        if modality == "intended":
-            intended = intent_code(code.code)
-            if intended is not None:
-                code = cameo(intended)
+        frame = frame_of(trigger)
+        if frame is not None:
+            # The threat or refusal is what happened; the act it names is its code.
+            code = cameo(framed_code(frame, code.code) or code.code)
+            modality = "asserted" if modality == "intended" else modality
+        elif modality == "intended":
+            code = cameo(framed_code("intent", code.code) or code.code)
+        if code.code.startswith("01") and not target:
+            return []  # a statement with no addressee is attribution, not an event
         if not target and len(source) > 1 and code.code[:2] in RECIPROCAL_ROOTS:
             pairs = [([a], [b]) for a in source for b in source if a is not b]
         else:
@@ -221,6 +239,7 @@ class EventCoder:
             confidence += 0.15 if any(a.get("country") for a in tgt) else 0.0
             confidence -= 0.2 if code.code.startswith("01") else 0.0
             confidence += 0.1 if main_clause else -0.05
+            confidence -= 0.05 if trigger.pos_ != "VERB" else 0.0
             events.append(
                 {
                     "id": "",

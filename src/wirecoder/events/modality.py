@@ -13,7 +13,7 @@ from spacy.tokens import Token
 INTENT_LEMMAS = {
     "plan", "intend", "want", "seek", "aim", "ready", "prepare", "hope", "offer", "promise",
     "vow", "pledge", "expect", "wish", "readiness", "willingness", "intention", "decide",
-    "agree", "propose", "consider", "threaten", "willing", "prepared", "determined", "eager",
+    "agree", "propose", "consider", "willing", "prepared", "determined", "eager",
     "keen", "commit", "undertake", "resolve", "swear", "intent",
 }
 ALLEGE_LEMMAS = {"accuse", "allege", "implicate", "suspect", "blame", "charge", "claim"}
@@ -78,3 +78,21 @@ def modality_of(trigger: Token) -> str:
         if lemma in REPORT_LEMMAS:
             return "reported"
     return "asserted"
+
+
+# Verbs whose complement is coded as a threat or a refusal of the act it names.
+FRAME_LEMMAS = {
+    "threaten": "threaten", "warn": "threaten", "vow": "threaten",
+    "refuse": "refuse", "reject": "refuse", "decline": "refuse",
+}
+
+
+def frame_of(trigger: Token) -> str | None:
+    """'threaten' or 'refuse' when the trigger is the complement of such a verb
+    ("threatened to strike", "refused to meet"), else None."""
+    node = trigger
+    if node.dep_ == "conj":  # "refused to deploy or train": the first complement's frame
+        node = node.head
+    if node.dep_ != "xcomp" or node.head is node:
+        return None
+    return FRAME_LEMMAS.get(node.head.lemma_.lower())

@@ -75,17 +75,18 @@ def all_codes() -> list[CameoCode]:
 
 
 @cache
-def _intent_table() -> dict[str, str]:
-    text = resources.files("wirecoder").joinpath("data/intent_codes.tsv").read_text("utf-8")
+def _frame_table() -> dict[tuple[str, str], str]:
+    text = resources.files("wirecoder").joinpath("data/frame_codes.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {action: intent for action, intent in rows[1:]}
+    return {(frame, action): code for frame, action, code in rows[1:]}
 
 
-def intent_code(code: str) -> str | None:
-    """The code for expressing the intent to do ``code`` ("will train" -> 0312), from the
-    longest prefix listed in ``data/intent_codes.tsv``; None when CAMEO has none."""
-    table = _intent_table()
+def framed_code(frame: str, code: str) -> str | None:
+    """The code of an act framed by intent ("will train" -> 0312), threat ("threatened to
+    strike" -> 133) or refusal ("refused to meet" -> 125), from the longest prefix listed
+    in ``data/frame_codes.tsv``, else the frame's default; None when neither exists."""
+    table = _frame_table()
     for end in range(len(code), 1, -1):
-        if code[:end] in table:
-            return table[code[:end]]
-    return None
+        if (frame, code[:end]) in table:
+            return table[(frame, code[:end])]
+    return table.get((frame, "*"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,3 +29,104 @@ def cities() -> dict[str, City]:
         table[name] = City(name, int(geonameid), country, admin1 or None, int(population),
                            float(lat), float(lon))
     return table
+
+
+# --- The place gazetteer (data/places/): countries, first-level regions, cities, regions.
+
+# How specific a resolved place is; also the record's ``precision`` for a place mention.
+KINDS = ("continent", "region", "country", "admin1", "city")
+_FOLD = str.maketrans({"-": " ", "\u2019": "'", "`": "'", "\u2018": "'"})
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every place the tables know, by folded name. ``exact`` holds names as written in
+    the tables' name column (and the hand alias table); ``loose`` adds alternate names,
+    which are many and noisy (GeoNames keeps historic and foreign spellings)."""
+
+    exact: dict[str, tuple[Candidate, ...]]
+    loose: dict[str, tuple[Candidate, ...]]
+    countries: dict[str, Candidate]
+    admin1: dict[tuple[str, str], Candidate]
+    demonyms: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    kind: str
+    geonameid: int | None
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    population: int
+
+
+def fold(name: str) -> str:
+    """The lookup key: accents off, case off, hyphens and curly quotes plain, ``the `` off."""
+    key = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    key = " ".join(key.encode("ascii", "ignore").decode().lower().replace(".", "").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _rows(path: str) -> list[list[str]]:
+    text = resources.files("wirecoder").joinpath(f"data/places/{path}").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The place tables, loaded once per process."""
+    exact: dict[str, list[Candidate]] = {}
+    loose: dict[str, list[Candidate]] = {}
+
+    def add(table: dict[str, list[Candidate]], name: str, cand: Candidate) -> None:
+        bucket = table.setdefault(fold(name), [])
+        if cand not in bucket:
+            bucket.append(cand)
+
+    countries: dict[str, Candidate] = {}
+    demonyms: dict[str, str] = {}
+    for iso3, _iso2, gid, name, lat, lon, pop, _cont, demonym, aliases in _rows("countries.tsv"):
+        cand = Candidate(name, "country", int(gid), float(lat), float(lon), iso3, None, int(pop))
+        countries[iso3] = cand
+        add(exact, name, cand)
+        for alias in filter(None, aliases.split("|")):
+            add(exact, alias, cand)
+        if demonym:
+            demonyms[fold(demonym)] = iso3
+    admin1: dict[tuple[str, str], Candidate] = {}
+    for country, code, name, gid, lat, lon, _n, aliases in _rows("admin1.tsv"):
+        cand = Candidate(name, "admin1", int(gid) if gid else None, float(lat), float(lon),
+                         country, code, 0)
+        admin1[(country, code)] = cand
+        add(exact, name, cand)
+        for alias in filter(None, aliases.split("|")):
+            add(exact, alias, cand)
+    for gid, name, country, code, pop, lat, lon, aliases in _rows("cities.tsv"):
+        cand = Candidate(name, "city", int(gid), float(lat), float(lon), country, code or None,
+                         int(pop))
+        add(exact, name, cand)
+        for alias in filter(None, aliases.split("|")):
+            add(loose, alias, cand)
+    for name, kind, lat, lon, country, gid, aliases in _rows("regions.tsv"):
+        cand = Candidate(name, kind, int(gid) if gid else None, float(lat), float(lon), country,
+                         None, 0)
+        for alias in (name, *filter(None, aliases.split("|"))):
+            exact[fold(alias)] = [cand]  # a hand-written entry overrides the tables
+    # Targets are looked up in the tables as built, before any alias replaces a name.
+    chosen: dict[str, Candidate] = {}
+    for alias, target, country, kind in _rows("aliases.tsv"):
+        pool = [c for c in exact.get(fold(target), []) + loose.get(fold(target), [])
+                if (not country or c.country == country) and (not kind or c.kind == kind)]
+        if pool:
+            chosen[fold(alias)] = max(pool, key=lambda c: c.population)
+    for key, cand in chosen.items():
+        exact[key] = [cand]
+    return Gazetteer(
+        exact={k: tuple(v) for k, v in exact.items()},
+        loose={k: tuple(v) for k, v in loose.items()},
+        countries=countries, admin1=admin1, demonyms=demonyms,
+    )

@@ -1,0 +1,1 @@
+"""Sourcing: quotes, speakers, outlets, reporting chains and who asserts each event."""
