@@ -135,6 +135,9 @@ def rows_speed(f: dict[str, Any]) -> list[Row]:
              _verdict(s["wirecoder_bare_time_ratio"], t["wirecoder_bare_time_ratio"], _le)),
         ]
     if "parallel_speedup" in s:
+        rows.append(("n_process=1 / 2, words/s (cores busy)",
+                     f"{s['n1_words_per_s']} ({s['n1_cores_busy']}) / "
+                     f"{s['n2_words_per_s']} ({s['n2_cores_busy']})", "", ""))
         rows.append(("n_process=2 / n_process=1 throughput", _num(s["parallel_speedup"]),
                      f">= {t['parallel_speedup']}",
                      _verdict(s["parallel_speedup"], t["parallel_speedup"], _ge)))
