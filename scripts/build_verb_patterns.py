@@ -156,6 +156,12 @@ def is_bare(pattern: dict[str, Any]) -> bool:
         not prep["words"] for prep in pattern["preps"])
 
 
+def is_weak(pattern: dict[str, Any]) -> bool:
+    slots = len(pattern["subject"]) + len(pattern["object"])
+    slots += sum(len(prep["words"]) for prep in pattern["preps"])
+    return slots <= 1
+
+
 def comment_verb(raw: str) -> str:
     """The verb a pattern was written for, named first in its comment (``# MEET <..>``)."""
     words = raw.partition("#")[2].split()
@@ -192,10 +198,15 @@ def read_dictionary(text: str) -> dict[tuple[str, str | None], Entry]:
             if reverse:
                 pattern["reverse"] = True
             targets = block
+            verb = comment_verb(raw)
+            if is_weak(pattern) and any(e.lemma == verb for e in block):
+                # One word is too weak a cue to share across a loose synonym block
+                # ("take part" is not "capture part"): keep it for the verb it was
+                # written for.
+                targets = [e for e in block if e.lemma == verb]
             if is_bare(pattern):
                 # A bare preposition is too weak a cue to share across a synonym block:
                 # keep it only for the verb it was written for.
-                verb = comment_verb(raw)
                 targets = [e for e in block if e.lemma == verb and not any(
                     (e.lemma, p["prep"]) in DROPPED_BARE_PREPS for p in pattern["preps"])]
             for entry in targets:
