@@ -446,6 +446,8 @@ OVERRIDES: list[Override] = [
     ("seek", None, None, []),
     ("plan", None, None, []),
     ("want", None, None, []),
+    ("issue", None, None, []),  # "issued a statement/warning": the object's pattern codes it
+    ("link", None, None, []),
     ("hint", None, "010", []),
     ("suggest", None, "010", []),
     ("stress", None, "010", []),

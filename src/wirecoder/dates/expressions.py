@@ -107,18 +107,27 @@ def _day(day: date) -> DateRange:
 
 
 def _thirds(whole: DateRange, part: str | None) -> DateRange:
-    """"early/mid/late" X: the first, middle or last third of X, as a range."""
+    """"early/mid/late" X: a calendar-aligned third of X, as a range (early 2019 is
+    January-April, the late 1990s 1997-1999, mid-March the 11th to the 20th)."""
     if not part:
         return whole
-    span = (whole.end - whole.start).days + 1
-    third = span // 3
-    if part == "early":
-        return DateRange(whole.start, whole.start + timedelta(days=third - 1), "range")
-    if part == "mid":
-        return DateRange(
-            whole.start + timedelta(days=third), whole.end - timedelta(days=third), "range"
-        )
-    return DateRange(whole.end - timedelta(days=third - 1), whole.end, "range")
+    index = ("early", "mid", "late").index(part)
+    start, end = whole.start, whole.end
+    if end.year - start.year >= 9:
+        cuts = (0, 4, 7, 10)
+        first = date(start.year + cuts[index], 1, 1)
+        last = date(start.year + cuts[index + 1] - 1, 12, 31)
+    elif end.year > start.year or (start.month, end.month) == (1, 12):
+        first = date(start.year, 4 * index + 1, 1)
+        last = _month_end(start.year, 4 * index + 4)
+    elif start.month == end.month and start.day == 1:
+        first = date(start.year, start.month, 10 * index + 1)
+        last = end if index == 2 else date(start.year, start.month, 10 * index + 10)
+    else:
+        third = ((end - start).days + 1) // 3
+        first = start + timedelta(days=third * index)
+        last = end if index == 2 else first + timedelta(days=third - 1)
+    return DateRange(first, last, "range")
 
 
 def _need(reference: date | None) -> date:
@@ -157,17 +166,13 @@ _PART = "(?P<part>early|mid|late)"
 _ORD = "(?:st|nd|rd|th)"
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-_Handler = Callable[[re.Match[str], "date | None", bool], DateRange]
+_Handler = Callable[[re.Match[str], date | None, bool], DateRange]
 _RULES: list[tuple[re.Pattern[str], _Handler]] = []
 
 
 def _rule(pattern: str) -> Callable[[_Handler], _Handler]:
     def register(handler: _Handler) -> _Handler:
-        _RULES.append((_compile(pattern), handler))
+        _RULES.append((re.compile(pattern), handler))
         return handler
 
     return register
@@ -181,8 +186,9 @@ def _resolve_day_month(year: int | None, month: int, day: int, ref: date | None,
         return _day(_checked_day(year, month, day))
     today = _need(ref)
     # Yearless: the nearest such date on or before publication (or on or after, forward).
-    candidate_years = (today.year, today.year - 1) if not future else (today.year, today.year + 1)
-    for candidate in candidate_years:
+    step = 1 if future else -1
+    # Eight years always reach a leap year, for a yearless February 29.
+    for candidate in range(today.year, today.year + 8 * step, step):
         try:
             found = date(candidate, month, day)
         except ValueError:
@@ -419,19 +425,24 @@ def _quarter(m: re.Match[str], ref: date | None, future: bool) -> DateRange:
 
 # ---------------------------------------------------------------- ranges and wrappers
 
-_LEADING = _compile(r"^(?:on|in|at|during|over|throughout|around|of|as of)\s+")
-_SINCE = _compile(r"(?:ever )?since (?P<x>.+)")
-_OPEN = _compile(r"(?:before|after|until|till|by|prior to|beyond) .+")
-_BETWEEN = _compile(r"(?:between|from) (?P<x>.+?) (?:and|to|until|till|through|-) (?P<y>.+)")
-_BARE_RANGE = _compile(r"(?P<x>.+?)(?: to | through | until |-)(?P<y>.+)")
-_DURATION = _compile(rf"(?:for )?(?:(?:the )?{_NUM}|{'|'.join(VAGUE_QUANTITIES)}|(?:a )?few)?"
+# "in two weeks" looks forward and keeps its "in"; "in March" is just March.
+_LEADING = re.compile(
+    r"^(?:on|at|during|over|throughout|around|of|as of"
+    rf"|in(?! {_NUM.replace('?P<n>', '?:')} {_UNIT.replace('?P<unit>', '?:')}))\s+"
+)
+_SINCE = re.compile(r"(?:ever )?since (?P<x>.+)")
+_OPEN = re.compile(r"(?:before|after|until|till|by|prior to|beyond) .+")
+_BETWEEN = re.compile(r"(?:between|from) (?P<rest>.+)")
+_RANGE_SEPARATOR = re.compile(r" and | to | until | till | through |-")
+_DURATION = re.compile(rf"(?:for )?(?:(?:the )?{_NUM}|{'|'.join(VAGUE_QUANTITIES)}|(?:a )?few)?"
                      rf" ?(?P<unit>day|week|fortnight|month|year|decade)s?(?: ago)?")
-_VAGUE = _compile(r"(?:in )?(?:recent|coming|past) (?:days|weeks|months|years|decades)"
+_VAGUE = re.compile(r"(?:in )?(?:recent|coming|past) (?:days|weeks|months|years|decades)"
+                    rf"|(?:a )?(?:{'|'.join(VAGUE_QUANTITIES)}) \w+ ago"
                   r"|recently|lately|now|currently|soon|then|the same day|that day|these days"
                   r"|nowadays|the time|this time|earlier|later|annual|daily|weekly")
-_YEAR_AT_END = _compile(r"(?:^| )(\d{4})$")
-_BARE_DAY = _compile(r"\d{1,2}" + _ORD + "?")
-_MONTH_IN = _compile(rf"\b{_MON}\b")
+_YEAR_AT_END = re.compile(r"(?:^| )(\d{4})$")
+_BARE_DAY = re.compile(r"\d{1,2}" + _ORD + "?")
+_MONTH_IN = re.compile(rf"\b{_MON}\b")
 
 
 def _normalise(text: str) -> str:
@@ -496,14 +507,22 @@ def _resolve_text(text: str, ref: date | None, future: bool) -> DateRange:
         return DateRange(first.start, today, "range")
     m = _BETWEEN.fullmatch(text)
     if m:
-        return _span(m["x"], m["y"], ref, future)
+        return _split_range(m["rest"], ref, future)
     try:
         return _single(text, ref, future)
     except _Unrecognised:
-        m = _BARE_RANGE.fullmatch(text)
-        if not m:
-            raise
-        return _span(m["x"], m["y"], ref, future)
+        return _split_range(text, ref, future)
+
+
+def _split_range(text: str, ref: date | None, future: bool) -> DateRange:
+    """Both ends of "2019 to 2021", "mid-2019-2021": the first split whose halves resolve."""
+    first_error: Exception | None = None
+    for sep in _RANGE_SEPARATOR.finditer(text):
+        try:
+            return _span(text[: sep.start()], text[sep.end() :], ref, future)
+        except (_Unrecognised, _Invalid) as error:
+            first_error = first_error or error
+    raise first_error or _Unrecognised()
 
 
 def resolve_expression(text: str, reference: date | None = None, *,

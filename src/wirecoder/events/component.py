@@ -238,7 +238,7 @@ class EventCoder:
             confidence += 0.2 if any(a.get("country") for a in src) else 0.0
             confidence += 0.15 if any(a.get("country") for a in tgt) else 0.0
             confidence -= 0.2 if code.code.startswith("01") else 0.0
-            confidence += 0.1 if main_clause else -0.05
+            confidence += 0.2 if main_clause else -0.1
             confidence -= 0.05 if trigger.pos_ != "VERB" else 0.0
             events.append(
                 {

@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
 _TAG = re.compile(r"</?(ARG0|ARG1|SIG\d)>")
 
 
@@ -100,3 +103,9 @@ def without_overlap(train: list[Sentence], dev: list[Sentence]) -> list[Sentence
     """Train minus the sentences that also occur in dev (6 in V2)."""
     dev_texts = {s.text for s in dev}
     return [s for s in train if s.text not in dev_texts]
+
+
+def parse(nlp: Language, sentences: list[Sentence], batch_size: int = 256) -> list[Span]:
+    """Parse each sentence on its own given tokens, so token i is the corpus's token i."""
+    docs = (Doc(nlp.vocab, words=s.tokens) for s in sentences)
+    return [doc[:] for doc in nlp.pipe(docs, batch_size=batch_size)]

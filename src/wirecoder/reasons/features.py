@@ -24,11 +24,16 @@ def sentence_features(sent: Span, hits: list[CueHit] | None = None) -> list[str]
     feats += [f"l={t.lemma_.lower()}" for t in sent if not t.is_punct]
     feats += [f"b={a}_{b}" for a, b in zip(["<s>", *words], [*words, "</s>"], strict=False)]
     for token in sent:
+        # Dependency triples carry who-did-what-to-whom, which bags of words lose.
+        feats.append(f"dt={token.head.lemma_.lower()}>{token.dep_}>{token.lemma_.lower()}")
+        feats.append(f"dp={token.head.pos_}>{token.dep_}>{token.pos_}")
         if token.dep_ in _MARKER_DEPS and token.head.dep_ in _CLAUSE_DEPS | {"ROOT"}:
             feats.append(f"mk={token.dep_}:{token.lower_}>{token.head.dep_}")
         if token.dep_ in ("advcl", "xcomp", "ccomp", "acl"):
             feats.append(f"cl={token.dep_}:{token.head.lemma_.lower()}")
             feats.append(f"cl={token.dep_}")
+    # A causal sentence relates two events: count the verbs that could be them.
+    feats.append(f"nv={min(sum(1 for t in sent if t.pos_ == 'VERB'), 5)}")
     for hit in hits:
         feats.append(f"cue={hit.cue.role}:{hit.phrase}")
         feats.append(f"role={hit.cue.role}")

@@ -1,0 +1,301 @@
+"""``wirecoder_places``: finds place names, resolves them, places each event.
+
+A place name comes from spaCy's GPE/LOC/FAC entities, from ORG/PERSON entities that
+name a country or region exactly (the small model calls "Kentucky" an ORG), and from the
+actor recognizer's country, capital, city and demonym mentions. Each is resolved to a
+gazetteer entry in the story's context; names used as actors ("Washington said") and
+demonyms ("Iraqi") are marked as non-places but still count towards the story's focus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.extensions import register_extensions
+from wirecoder.places.gazetteer import Candidate, Gazetteer, fold, gazetteer
+from wirecoder.places.resolve import Lookup, choose, is_unambiguous, lookup
+
+# Not in errors.py yet: the shared warning table is another stage's file.
+W_UNRESOLVED = "[W050] {count} place name(s) not found in the gazetteer: {names}."
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entities the model often mislabels; kept only when they name a country or region exactly.
+_MAYBE_LABELS = {"ORG", "PERSON", "NORP"}
+_STRONG_KINDS = {"country", "admin1", "region", "continent"}
+# A place name as the subject of these verbs stands for its government or people.
+_ACTOR_VERBS = {
+    "say", "warn", "announce", "accuse", "condemn", "threaten", "deny", "reject", "urge",
+    "call", "insist", "claim", "respond", "agree", "sign", "impose", "demand", "refuse",
+    "vow", "pledge", "want", "believe", "blame", "welcome", "criticize", "criticise",
+    "approve", "decide", "plan", "seek", "hope", "offer", "support", "oppose", "tell",
+    "ask", "order", "expel", "recall", "summon", "sanction", "retaliate", "protest",
+    "confirm", "state", "declare", "argue", "insist", "admit", "acknowledge", "promise",
+    "send", "deploy", "launch", "strike", "attack", "invade", "recognize", "recognise",
+    "veto", "vote", "negotiate", "meet", "host", "backed", "back", "fund", "arm",
+}
+_PRECISION_RANK = {"facility": 5, "city": 4, "admin1": 3, "region": 2, "country": 1,
+                   "continent": 0}
+
+
+class PlaceResolver:
+    """Resolves the story's place names and writes ``doc._.wc_places``; fills each
+    event's ``location``.
+
+    nlp (Language): the pipeline (unused; spaCy passes it).
+    name (str): the component name.
+    """
+
+    def __init__(self, nlp: Language, name: str = "wirecoder_places") -> None:
+        register_extensions()
+        self.name = name
+        self.gaz: Gazetteer = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        items = self.detect(doc)
+        self.resolve(doc, items)
+        focus = self.focus(items)
+        places = [self._record(doc, item) for item in items]
+        for event in doc._.wc_events or []:
+            event["location"] = self._event_location(doc, event, items, focus)
+        used = {id(e["location"]) for e in doc._.wc_events or [] if e.get("location")}
+        for item, place in zip(items, places, strict=True):
+            if item.get("event_place") is not None and id(item["event_place"]) in used:
+                place["role"] = "event"
+        for cand in focus:
+            place = _place_dict(cand, self.gaz, text=cand.name, span=None)
+            place.update(role="focus", kind="place", start=None, end=None, resolved=True,
+                         reason=None)
+            places.append(place)
+        doc._.wc_places = places
+        unresolved = [p["text"] for p in places if not p["resolved"] and p["kind"] == "place"]
+        if unresolved:
+            shown = ", ".join(sorted(set(unresolved))[:10])
+            warnings = list(doc._.wc_warnings or [])
+            warnings.append(W_UNRESOLVED.format(count=len(unresolved), names=shown))
+            doc._.wc_warnings = warnings
+        return doc
+
+    # --- detection
+
+    def detect(self, doc: Doc) -> list[dict[str, Any]]:
+        """Candidate place names as token spans, with a hint of what they are."""
+        items: dict[tuple[int, int], dict[str, Any]] = {}
+        taken: set[int] = set()
+
+        def add(start: int, end: int, kind: str, country: str | None = None) -> None:
+            if any(i in taken for i in range(start, end)):
+                return
+            taken.update(range(start, end))
+            items[(start, end)] = {"start": start, "end": end, "kind": kind, "country": country}
+
+        for ent in doc.ents:
+            span = _trim(ent)
+            if span is None:
+                continue
+            if ent.label_ in _PLACE_LABELS:
+                add(span.start, span.end, "place")
+            elif ent.label_ == "NORP" and fold(span.text) in self.gaz.demonyms:
+                add(span.start, span.end, "demonym", self.gaz.demonyms[fold(span.text)])
+            elif ent.label_ in _MAYBE_LABELS and len(span) <= 3 and any(
+                c.kind in _STRONG_KINDS and exact
+                for c, exact in lookup(self.gaz, span.text).candidates
+            ):
+                add(span.start, span.end, "place")
+        for mention in doc._.wc_mentions or []:
+            kind = mention.get("kind")
+            if kind == "demonym" and mention.get("country"):
+                add(mention["start"], mention["end"], "demonym", mention["country"])
+            elif kind in ("city", "capital") or (
+                kind == "entity" and mention.get("type") == "country"
+            ):
+                add(mention["start"], mention["end"], "place")
+        return sorted(items.values(), key=lambda item: item["start"])
+
+    # --- resolution
+
+    def resolve(self, doc: Doc, items: list[dict[str, Any]]) -> None:
+        found: list[Lookup] = []
+        countries: Counter[str] = Counter()
+        admin1s: set[tuple[str, str]] = set()
+        for item in items:
+            text = doc[item["start"]:item["end"]].text
+            item["text"] = text
+            if item["kind"] == "demonym":
+                cand = self.gaz.countries.get(item["country"] or "")
+                found.append(Lookup([(cand, True)] if cand else []))
+                if cand:
+                    countries[cand.country] += 1
+                continue
+            result = lookup(self.gaz, text)
+            found.append(result)
+            if is_unambiguous(result):
+                best = choose(result, Counter(), set())
+                if best is not None and best.country:
+                    countries[best.country] += 1
+                    if best.kind == "admin1" and best.admin1:
+                        admin1s.add((best.country, best.admin1))
+        by_start = {item["start"]: (i, item) for i, item in enumerate(items)}
+        chosen: list[Candidate | None] = [None] * len(items)
+        # Qualifiers first ("Tripoli, Lebanon": Lebanon), so the qualified name sees them.
+        for i, item in enumerate(items):
+            nxt = by_start.get(item["end"] + 1)
+            end = item["end"]
+            if nxt is not None and end < len(doc) and doc[end].text == ",":
+                qual = choose(found[nxt[0]], countries, admin1s)
+                if qual is not None and qual.kind in ("country", "admin1"):
+                    item["qualifier"] = qual
+        for i, item in enumerate(items):
+            chosen[i] = choose(found[i], countries, admin1s, item.get("qualifier"))
+            item["candidate"] = chosen[i]
+            item["approximated"] = found[i].approximated
+            if item["kind"] == "place" and chosen[i] is not None and self._is_metonym(
+                doc, item, chosen[i]
+            ):
+                item["kind"] = "metonym"
+
+    @staticmethod
+    def _is_metonym(doc: Doc, item: dict[str, Any], cand: Candidate) -> bool:
+        if cand.kind not in ("country", "city"):
+            return False
+        root = doc[item["start"]:item["end"]].root
+        return root.dep_ in ("nsubj", "nsubjpass", "agent") and (
+            root.head.lemma_.lower() in _ACTOR_VERBS
+        ) or (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "VERB")
+
+    # --- focus and event locations
+
+    def focus(self, items: list[dict[str, Any]]) -> list[Candidate]:
+        """The countries the story is most about (every mention counts, actors and
+        demonyms too), then its most mentioned city in one of them."""
+        countries: Counter[str] = Counter()
+        cities: Counter[int] = Counter()
+        by_id: dict[int, Candidate] = {}
+        for item in items:
+            cand = item.get("candidate")
+            if cand is None or not cand.country:
+                continue
+            countries[cand.country] += 1
+            if cand.kind == "city" and item["kind"] == "place" and cand.geonameid:
+                cities[cand.geonameid] += 1
+                by_id[cand.geonameid] = cand
+        if not countries:
+            return []
+        top = countries.most_common(1)[0][1]
+        keep = [c for c, n in countries.most_common() if n == top or (n >= 2 and 2 * n >= top)]
+        focus = [self.gaz.countries[c] for c in keep[:3] if c in self.gaz.countries]
+        for gid, _n in cities.most_common():
+            if by_id[gid].country in keep:
+                focus.append(by_id[gid])
+                break
+        return focus
+
+    def _event_location(self, doc: Doc, event: dict[str, Any], items: list[dict[str, Any]],
+                        focus: list[Candidate]) -> dict[str, Any] | None:
+        trigger = event.get("trigger") or {}
+        span = doc.char_span(trigger.get("start", 0), trigger.get("end", 0),
+                             alignment_mode="expand")
+        places = [it for it in items if it["kind"] == "place" and it.get("candidate")]
+        if span is not None and len(span):
+            head = _clause_head(span.root)
+            in_clause = [it for it in places if _under(doc[it["start"]:it["end"]].root, head)]
+            best = _most_specific(in_clause, span.root.i)
+            if best is not None:
+                return self._location(best, "")
+            sent = span.root.sent
+            in_sent = [it for it in places if sent.start <= it["start"] < sent.end]
+            best = _most_specific(in_sent, span.root.i)
+            if best is not None:
+                return self._location(best, "sentence:")
+        if focus:
+            cand = next((c for c in focus if c.kind == "city"), focus[0])
+            place = _place_dict(cand, self.gaz, text=cand.name, span=None)
+            place["precision"] = "focus:" + place["precision"]
+            return place
+        return None
+
+    def _location(self, item: dict[str, Any], prefix: str) -> dict[str, Any]:
+        place = _place_dict(item["candidate"], self.gaz, text=item["text"],
+                            span=item["span"], approximated=item.get("approximated"))
+        place["precision"] = prefix + place["precision"]
+        item["event_place"] = place
+        return place
+
+    def _record(self, doc: Doc, item: dict[str, Any]) -> dict[str, Any]:
+        span = doc[item["start"]:item["end"]]
+        item["span"] = {"start": span.start_char, "end": span.end_char, "text": span.text}
+        cand: Candidate | None = item.get("candidate")
+        if cand is None:
+            place: dict[str, Any] = {
+                "text": span.text, "span": item["span"], "name": span.text, "geonameid": None,
+                "lat": None, "lon": None, "country": None, "admin1": None, "precision": None,
+                "resolved": False, "reason": "not in gazetteer",
+            }
+        else:
+            place = _place_dict(cand, self.gaz, text=span.text, span=item["span"],
+                                approximated=item.get("approximated"))
+            place.update(resolved=True, reason=None)
+        place.update(role="mention", kind=item["kind"], start=item["start"], end=item["end"])
+        return place
+
+
+def _place_dict(cand: Candidate, gaz: Gazetteer, *, text: str, span: dict[str, Any] | None,
+                approximated: str | None = None) -> dict[str, Any]:
+    region = gaz.admin1.get((cand.country, cand.admin1 or ""))
+    return {
+        "text": text, "span": span, "name": cand.name, "geonameid": cand.geonameid,
+        "lat": cand.lat, "lon": cand.lon, "country": cand.country,
+        "admin1": region.name if region else cand.admin1,
+        "precision": approximated or cand.kind,
+    }
+
+
+def _trim(ent: Span) -> Span | None:
+    """The entity without a leading "the" or a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ == "the":
+        start += 1
+    while end > start and ent.doc[end - 1].text in ("'s", "\u2019s", "'"):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause holds the token: the token itself when it is a verb."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _under(token: Token, head: Token) -> bool:
+    """``token`` lies in ``head``'s clause: ``head`` is an ancestor, with no other verb
+    between them that starts a clause of its own."""
+    while token is not head:
+        if token.head is token:
+            return False
+        if token.pos_ == "VERB" and token.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp"):
+            return False
+        token = token.head
+    return True
+
+
+def _most_specific(items: list[dict[str, Any]], anchor: int) -> dict[str, Any] | None:
+    if not items:
+        return None
+    return max(items, key=lambda it: (
+        _PRECISION_RANK.get(it.get("approximated") or it["candidate"].kind, 0),
+        -abs(it["start"] - anchor),
+    ))
+
+
+@Language.factory(
+    "wirecoder_places",
+    assigns=["doc._.wc_places"],
+    requires=["doc._.wc_mentions", "doc._.wc_events", "token.dep"],
+    default_config={},
+)
+def make_place_resolver(nlp: Language, name: str) -> PlaceResolver:
+    return PlaceResolver(nlp, name)

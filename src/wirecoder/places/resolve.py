@@ -1,0 +1,126 @@
+"""Place names -> gazetteer candidates, and the choice among them in a story's context.
+
+Kept apart from the spaCy component so the scoring can be tested and benchmarked on
+plain strings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from wirecoder.places.gazetteer import Candidate, Gazetteer, fold
+
+# Words that make a name a facility, a district or an administrative unit of the place
+# named by the rest ("Erbil Airport", "Nineveh province"): the rest is looked up and the
+# place is approximated by it.
+_FACILITY_WORDS = {
+    "airport", "international airport", "air base", "airbase", "base", "military base",
+    "stadium", "university", "hospital", "square", "bridge", "street", "port", "harbour",
+    "harbor", "prison", "camp", "refugee camp", "mosque", "palace", "embassy", "consulate",
+    "station", "dam", "border crossing", "crossing", "checkpoint", "airfield", "hotel",
+}
+_UNIT_WORDS = {
+    "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
+    "oblast": "admin1", "prefecture": "admin1", "county": "admin1", "district": "city",
+    "city": "city", "town": "city", "village": "city",
+}
+_DIRECTIONS = ("northern ", "southern ", "eastern ", "western ", "central ", "north ",
+               "south ", "east ", "west ", "northeastern ", "northwestern ", "southeastern ",
+               "southwestern ", "northeast ", "northwest ", "southeast ", "southwest ")
+# Prior weights: a country or a named region is what a bare name usually means; a city
+# outranks a first-level region of the same name in the same country ("Baghdad", "Basra").
+_PRIOR = {"country": 12.0, "continent": 11.0, "region": 11.0, "facility": 11.0, "admin1": 9.0}
+_CONTEXT_BONUS = 5.0
+_ADMIN1_BONUS = 3.0
+_QUALIFIER_BONUS = 30.0
+_LOOSE_PENALTY = 3.0
+
+
+@dataclass
+class Lookup:
+    """The candidates for one name, how they were found and the precision they give."""
+
+    candidates: list[tuple[Candidate, bool]] = field(default_factory=list)  # (cand, exact)
+    approximated: str | None = None  # "facility" when the place is named after its site
+
+
+def lookup(gaz: Gazetteer, text: str) -> Lookup:
+    key = fold(text)
+    if key.endswith("'s"):
+        key = key[:-2]
+    found = _direct(gaz, key)
+    if found.candidates:
+        return found
+    if "," in key:
+        return _direct(gaz, key.split(",")[0].strip())
+    for prefix in _DIRECTIONS:
+        if key.startswith(prefix):
+            return _direct(gaz, key[len(prefix):])
+    words = key.split()
+    for n in (2, 1):
+        if len(words) > n:
+            tail, head = " ".join(words[-n:]), " ".join(words[:-n])
+            if tail in _FACILITY_WORDS:
+                inner = lookup(gaz, head)
+                inner.approximated = "facility"
+                return inner
+            if tail in _UNIT_WORDS:
+                inner = _direct(gaz, head)
+                want = _UNIT_WORDS[tail]
+                preferred = [c for c in inner.candidates if c[0].kind == want]
+                if preferred:
+                    inner.candidates = preferred
+                return inner
+    return found
+
+
+def _direct(gaz: Gazetteer, key: str) -> Lookup:
+    exact = gaz.exact.get(key, ())
+    loose = [c for c in gaz.loose.get(key, ()) if c not in exact]
+    return Lookup([(c, True) for c in exact] + [(c, False) for c in loose])
+
+
+def prior(cand: Candidate, exact: bool, rivals: list[tuple[Candidate, bool]]) -> float:
+    if cand.kind == "city":
+        score = math.log10(cand.population + 10)
+    else:
+        score = _PRIOR.get(cand.kind, 10.0)
+        if cand.kind == "admin1" and any(
+            r.kind == "city" and r.country == cand.country and r.population >= 50_000
+            for r, _ in rivals
+        ):
+            score = 3.0
+    return score if exact else score - _LOOSE_PENALTY
+
+
+def choose(found: Lookup, countries: Counter[str], admin1s: set[tuple[str, str]],
+           qualifier: Candidate | None = None) -> Candidate | None:
+    """The best candidate given the story's countries and regions and an explicit
+    qualifier ("Tripoli, Lebanon": Lebanon)."""
+    best: tuple[float, Candidate] | None = None
+    for cand, exact in found.candidates:
+        score = prior(cand, exact, found.candidates)
+        if countries.get(cand.country):
+            score += _CONTEXT_BONUS
+        if cand.admin1 and (cand.country, cand.admin1) in admin1s:
+            score += _ADMIN1_BONUS
+        if qualifier is not None and qualifier is not cand and (
+            qualifier.country == cand.country
+            and (qualifier.kind != "admin1" or qualifier.admin1 == cand.admin1)
+        ):
+            score += _QUALIFIER_BONUS
+        if best is None or score > best[0]:
+            best = (score, cand)
+    return best[1] if best else None
+
+
+def is_unambiguous(found: Lookup) -> bool:
+    """All candidates in one country, or a country itself among the exact ones: safe to
+    use as context before anything is chosen."""
+    if not found.candidates:
+        return False
+    if any(c.kind == "country" and exact for c, exact in found.candidates):
+        return True
+    return len({c.country for c, _ in found.candidates}) == 1

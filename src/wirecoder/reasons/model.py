@@ -1,0 +1,90 @@
+"""The shipped models (``data/reasons/*.npz``), loaded lazily once per process, and how
+their outputs become one cause / effect / signal relation per sentence."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Span
+
+from wirecoder.reasons.cues import CueHit, find_cues
+from wirecoder.reasons.features import sentence_features, token_features
+from wirecoder.reasons.linear import HashedLinear
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "reasons"
+SENTENCE_MODEL = "causal_sentence.npz"
+SPAN_MODEL = "causal_spans.npz"
+SIGNAL_MODEL = "causal_signal.npz"
+SPAN_LABELS = ("O", "C", "E")
+
+
+@dataclass
+class TaggedRelation:
+    """Token indices relative to the sentence start."""
+
+    cause: list[int] = field(default_factory=list)
+    effect: list[int] = field(default_factory=list)
+    signal: list[int] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def sentence_threshold() -> float:
+    """The decision threshold cross-validation on train chose (``training.json``)."""
+    meta = json.loads((MODEL_DIR / "training.json").read_text("utf-8"))
+    return float(meta.get("threshold", 0.5))
+
+
+@lru_cache(maxsize=1)
+def sentence_model() -> HashedLinear:
+    return HashedLinear.load(MODEL_DIR / SENTENCE_MODEL)
+
+
+@lru_cache(maxsize=1)
+def span_models() -> tuple[HashedLinear, HashedLinear]:
+    return HashedLinear.load(MODEL_DIR / SPAN_MODEL), HashedLinear.load(MODEL_DIR / SIGNAL_MODEL)
+
+
+def causal_probability(sent: Span, hits: list[CueHit] | None = None) -> float:
+    hits = find_cues(sent) if hits is None else hits
+    return float(sentence_model().proba(sentence_features(sent, hits))[1])
+
+
+def tag_relation(sent: Span, hits: list[CueHit] | None = None) -> TaggedRelation:
+    hits = find_cues(sent) if hits is None else hits
+    rows = token_features(sent, hits)
+    spans, signal = span_models()
+    labels = spans.proba_many(rows).argmax(axis=1)
+    signal_p = signal.proba_many(rows)[:, 1]
+    return decode(labels, signal_p)
+
+
+def decode(labels: np.ndarray, signal_p: np.ndarray) -> TaggedRelation:
+    """Per-token labels -> contiguous spans: the longest run of each label, after filling
+    one-token gaps (a lone comma inside a clause), since a cause or effect is one span."""
+    return TaggedRelation(
+        cause=_longest_run([int(x) == 1 for x in labels]),
+        effect=_longest_run([int(x) == 2 for x in labels]),
+        signal=_longest_run([float(p) > 0.5 for p in signal_p], fill=False),
+    )
+
+
+def _longest_run(flags: list[bool], fill: bool = True) -> list[int]:
+    if fill:
+        flags = [
+            f or (0 < i < len(flags) - 1 and flags[i - 1] and flags[i + 1])
+            for i, f in enumerate(flags)
+        ]
+    best: tuple[int, int] = (0, 0)
+    start = None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            if i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    return list(range(*best))

@@ -1,0 +1,96 @@
+"""Attributions -> the record's quotes: carried speakers, unattributed quotations, kinds."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from wirecoder.sourcing.attributions import Attribution
+from wirecoder.sourcing.marks import QuoteRegion
+from wirecoder.sourcing.spans import RegionIndex, is_quote_char
+
+# A quotation shorter than this share of its sentence, inside running text, is a scare
+# quote ("seeking to “control” Iraq"), not a quotation of its own.
+_STANDALONE_SHARE = 0.5
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _last_char(doc: Doc, attribution: Attribution) -> int:
+    ends = [b for _, b in attribution.content]
+    for rng in (attribution.cue, attribution.source):
+        if rng is not None:
+            ends.append(doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text))
+    return max(ends)
+
+
+def place_regions(
+    doc: Doc, attributions: list[Attribution], regions: list[QuoteRegion]
+) -> list[Attribution]:
+    """Quotations no attribution covers: a cue-less quotation right after a quoted speaker
+    continues that speaker ("“A,” he said. “B.”"); a standalone one with no speaker is
+    returned as an attribution with no cue and no source (unattributed)."""
+    ordered = sorted(attributions, key=lambda a: min(c for c, _ in a.content))
+    covered = [c for a in ordered for c in a.content]
+    covered.sort()
+    unattributed: list[Attribution] = []
+    k = 0
+    # Attributions ordered by where they end, for "the quotation just before".
+    by_end = sorted(ordered, key=lambda a: _last_char(doc, a))
+    e = 0
+    previous: Attribution | None = None
+    for region in regions:
+        while k < len(covered) and covered[k][1] <= region.start:
+            k += 1
+        if k < len(covered) and _overlaps(covered[k], (region.start, region.end)):
+            continue
+        while e < len(by_end) and _last_char(doc, by_end[e]) <= region.start:
+            previous = by_end[e]
+            e += 1
+        if previous is not None and _plainly_continues(doc, previous, region):
+            previous.content.extend(region.parts)
+            continue
+        if not _standalone(doc, region):
+            continue
+        first = doc.char_span(region.start, region.end, alignment_mode="expand")
+        anchor = first.start if first is not None else 0
+        placed = Attribution(cue=None, source=None, source_head=None,
+                             content=list(region.parts), anchor=anchor)
+        unattributed.append(placed)
+        previous = placed
+    return ordered + unattributed
+
+
+def _plainly_continues(doc: Doc, previous: Attribution, region: QuoteRegion) -> bool:
+    if previous.source is None or not previous.content:
+        return False
+    between = doc.text[_last_char(doc, previous) : region.start]
+    last = previous.content[-1]
+    return not any(ch.isalnum() for ch in between) and is_quote_char(doc.text[last[0]])
+
+
+def _standalone(doc: Doc, region: QuoteRegion) -> bool:
+    span = doc.char_span(region.start, min(region.start + 1, len(doc.text)),
+                         alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span[0].sent
+    before = doc.text[sent.start_char : region.start]
+    if not any(ch.isalnum() for ch in before):
+        return True
+    inside = sum(b - a for a, b in region.parts)
+    return inside >= _STANDALONE_SHARE * max(sent.end_char - sent.start_char, 1)
+
+
+def kind_of(content: list[tuple[int, int]], regions: RegionIndex) -> str:
+    quoted = 0
+    total = 0
+    for a, b in content:
+        total += b - a
+        for region in regions.within(a, b):
+            for p, q in region.parts:
+                quoted += max(0, min(b, q) - max(a, p))
+    if total and quoted >= total - 2:
+        return "direct"
+    return "mixed" if quoted else "indirect"
