@@ -104,5 +104,12 @@ class _open:
             self.stream.close()
 
 
+# Corpus mode (ingest, query, plot, export, spark) lives in its own module.
+from wirecoder.corpus_cli import COMMANDS as _CORPUS_COMMANDS  # noqa: E402
+
+for _command in _CORPUS_COMMANDS:
+    main.add_command(_command)
+
+
 if __name__ == "__main__":
     main()
