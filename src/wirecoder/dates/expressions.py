@@ -32,6 +32,7 @@ Precision = Literal["day", "week", "month", "year", "range"]
 
 # Four-digit years only: in news text any other number is a count, not a year.
 MIN_YEAR, MAX_YEAR = 1000, 2999
+MAX_LENGTH = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +309,10 @@ def _weekday(m: re.Match[str], ref: date | None, future: bool) -> DateRange:
     today = _need(ref)
     which = m["which"]
     back = (today.weekday() - WEEKDAYS[m["wd"]]) % 7
-    if which in ("next", "coming") or (future and which in (None, "this")):
+    if which == "this":
+        # "this Friday" is the Friday of the current week, before or after publication.
+        return _day(today + timedelta(days=WEEKDAYS[m["wd"]] - today.weekday()))
+    if which in ("next", "coming") or (future and not which):
         ahead = (7 - back) % 7
         if which in ("next", "coming") and ahead == 0:
             ahead = 7
@@ -533,6 +537,9 @@ def resolve_expression(text: str, reference: date | None = None, *,
     the clause looks forward ("will meet on Tuesday"), so bare days and months count
     forward from the reference.
     """
+    if len(text) > MAX_LENGTH:
+        # Ranges split recursively: a bound keeps a pathological string cheap.
+        return Resolution(None, "too long for a date expression")
     norm = _normalise(text)
     if not norm:
         return Resolution(None, "empty expression")
