@@ -66,6 +66,10 @@ def run_spark_job(inputs: list[str], out: Path, *, master: str | None = "local[*
 
     from wirecoder.scale.batch import code_frames
 
+    if master and master.startswith("local"):
+        # Local workers must run this interpreter (its venv has wirecoder and pyarrow),
+        # not whatever `python3` is first on PATH.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     rows, errors = read_story_rows(inputs)
     for message in errors:
         print(message, file=sys.stderr)

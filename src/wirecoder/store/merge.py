@@ -17,14 +17,15 @@ import pyarrow as pa
 
 from wirecoder.store.similarity import DATE_WINDOW_DAYS, Mention, match_score
 
-# Score needed to join a cluster: both sides of the dyad known and equal (2.0), or a
-# weaker actor match made up by shared words in the sentence.
-MERGE_THRESHOLD = 2.0
+# Score needed to join a cluster: both sides of the dyad known and equal (2.0), one
+# side's sector unknown on one report (1.8), or a weaker actor match made up by shared
+# words in the sentence.
+MERGE_THRESHOLD = 1.6
 
 _MENTIONS_SQL = """
     SELECT m.mention_id, m.story_key, m.source_country, m.source_sector, m.target_country,
            m.target_sector, m.cameo, m.plover_event, m.quad_class, m.event_date,
-           m.place_country, m.place_lat, m.place_lon, m.evidence_text
+           m.place_country, m.place_precision, m.place_lat, m.place_lon, m.evidence_text
     FROM mentions m WHERE m.countable
     ORDER BY m.event_date NULLS LAST, m.story_key, m.position"""
 

@@ -9,8 +9,12 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-# Meeting and agreeing are reported either way round ("A met B", "B hosted A").
-SYMMETRIC_ROOTS = frozenset({"04", "05"})
+# Meeting, agreeing and promising to cooperate are reported either way round ("A met
+# B", "B hosted A", "A and B agreed to ...").
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05"})
+# Places specific enough to tell two events apart; a country-level place is often only
+# the country of one of the actors, so two reports may differ there and be one event.
+_SPECIFIC = ("city", "admin1")
 DATE_WINDOW_DAYS = 2
 NEAR_KM = 100.0
 _WORD = re.compile(r"[a-z]{3,}")
@@ -29,6 +33,7 @@ class Mention:
     quad_class: int
     event_date: date | None
     place_country: str | None
+    place_precision: str | None
     place_lat: float | None
     place_lon: float | None
     evidence_text: str
@@ -107,11 +112,16 @@ def dates_compatible(a: Mention, b: Mention, window: int = DATE_WINDOW_DAYS) -> 
 
 
 def places_compatible(a: Mention, b: Mention, near_km: float = NEAR_KM) -> bool:
-    if None not in (a.place_lat, a.place_lon, b.place_lat, b.place_lon):
-        return haversine_km(a.place_lat, a.place_lon, b.place_lat, b.place_lon) <= near_km  # type: ignore[arg-type]
-    if a.place_country and b.place_country:
-        return a.place_country == b.place_country
-    return True  # an unplaced report may be of any place
+    """Two specific places (city, region) must be near; anything vaguer may be one."""
+    if _specific(a) and _specific(b):
+        return haversine_km(a.place_lat, a.place_lon, b.place_lat,  # type: ignore[arg-type]
+                            b.place_lon) <= near_km  # type: ignore[arg-type]
+    return True
+
+
+def _specific(m: Mention) -> bool:
+    return (m.place_lat is not None and m.place_lon is not None
+            and (m.place_precision or "").endswith(_SPECIFIC))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
