@@ -91,6 +91,25 @@ def import_actors(path: Path, output: Path) -> None:
     click.echo(f"wrote {count} entries to {output}", err=True)
 
 
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+def why(path: Path, as_json: bool) -> None:
+    """The reasons a story gives for its main events, grouped by who gives them."""
+    from wirecoder.api import make_doc
+    from wirecoder.ingest import InputError, read_inputs
+    from wirecoder.pipeline import load_pipeline
+    from wirecoder.reasons.why import explain, format_why
+
+    items = list(read_inputs([str(path)]))
+    story = next((i for i in items if not isinstance(i, InputError)), None)
+    if story is None:
+        raise click.ClickException(f"{path}: nothing could be read")
+    summary = explain(load_pipeline()(make_doc(story)))
+    click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json
+               else format_why(summary))
+
+
 class _open:
     def __init__(self, path: Path | None) -> None:
         self.path = path

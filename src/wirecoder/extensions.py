@@ -17,6 +17,7 @@ DOC_EXTENSIONS: dict[str, str] = {
     "wc_events": "coded events, each a dict shaped like the record's Event",
     "wc_places": "place names found: resolved places, metonyms and demonyms, and the focus",
     "wc_times": "temporal expressions found, each with its resolved When or the reason not",
+    "wc_reasons": "reasons found: kind, text, span, the events explained, holder, attribution",
     "wc_warnings": "warnings about this story, as '[Wnnn] message' strings",
 }
 

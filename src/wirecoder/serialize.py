@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from wirecoder.places.record import record_places
+from wirecoder.reasons.record import record_reasons
 from wirecoder.record import Document
 
 
@@ -24,7 +25,7 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
         "quotes": [],
         "sources": [],
         "places": record_places(doc),
-        "reasons": [],
+        "reasons": record_reasons(doc),
         "warnings": list(doc._.wc_warnings or []),
     }
 

@@ -1,0 +1,154 @@
+"""Reasons: the golden example, the record contract, the models, the scorer, bad input."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from wirecoder.reasons.cnc import parse_tagged
+from wirecoder.reasons.scoring import binary_scores, span_scores
+
+
+def _reason(record: Any, kind: str, words: str) -> Any:
+    """The reason of ``kind`` whose span overlaps the passage ``words`` of the story."""
+    start = record.text.index(words)
+    end = start + len(words)
+    found = [r for r in record.reasons if r.kind == kind
+             and r.span.start < end and start < r.span.end]
+    assert found, f"no {kind} over {words!r}: " + "; ".join(
+        f"{r.kind}: {r.text}" for r in record.reasons)
+    return found[0]
+
+
+def _attribution_if_sourced(record: Any, reason: Any) -> Any:
+    """Attribution is asserted only where the sourcing component attributed the passage."""
+    return reason.attribution if record.quotes or record.sources else None
+
+
+def test_motive_of_iran(example_record: Any) -> None:
+    reason = _reason(example_record, "motive", "expanding its influence in Iraq")
+    assert reason.holder is not None and reason.holder.country == "IRN"
+    assert reason.attribution is None  # the author's own reading
+
+
+def test_justification_by_salami(example_record: Any) -> None:
+    reason = _reason(example_record, "justification", "seeking to “control” and divide Iraq")
+    assert reason.holder is not None and reason.holder.country == "IRN"
+    assert "commander" in reason.holder.text.lower() or "Salami" in reason.holder.text
+    attribution = _attribution_if_sourced(example_record, reason)
+    if attribution is not None:
+        assert attribution.speaker is not None or attribution.outlets
+
+
+def test_consequence_from_the_jerusalem_post(example_record: Any) -> None:
+    reason = _reason(example_record, "consequence", "will complicate U.S. support")
+    assert reason.holder is not None and "Jerusalem Post" in reason.holder.text
+    # The IRGC's training of the Iraqi army (the cause) is among the events it explains.
+    explained = [e for e in example_record.events if e.id in reason.explains]
+    assert any("training" in e.trigger.text for e in explained)
+    assert not any("withdrawal" in e.trigger.text for e in explained)
+
+
+def test_expectation_without_speaker(example_record: Any) -> None:
+    reason = _reason(example_record, "expectation", "Iran plans to fill the vacuum")
+    assert reason.holder is None
+
+
+def test_explained_events_lie_in_the_reasons_sentence(example_record: Any) -> None:
+    events = {e.id: e for e in example_record.events}
+    for reason in example_record.reasons:
+        for event_id in reason.explains:
+            event = events[event_id]
+            assert event.evidence.start <= reason.span.start < event.evidence.end
+
+
+def test_spans_match_the_text(example_record: Any) -> None:
+    for reason in example_record.reasons:
+        assert example_record.text[reason.span.start:reason.span.end] == reason.text
+        assert reason.id.startswith("r")
+
+
+def test_why_groups_by_giver(nlp: Any, example_text: str) -> None:
+    from wirecoder.api import make_doc
+    from wirecoder.ingest import story_from_text
+    from wirecoder.reasons.why import explain, format_why
+
+    summary = explain(nlp(make_doc(story_from_text(example_text))))
+    assert set(summary["dyad"]) == {"IRN", "IRQ"}
+    givers = set(summary["reasons"])
+    assert "the author" in givers
+    assert any("Jerusalem Post" in g for g in givers)
+    assert "unattributed quotation" in givers or any(
+        "unattributed" in item["labels"] for items in summary["reasons"].values()
+        for item in items)
+    assert "expectation [speculative" in format_why(summary)
+
+
+def test_no_reason_given(nlp: Any) -> None:
+    from wirecoder.api import make_doc
+    from wirecoder.ingest import story_from_text
+    from wirecoder.reasons.why import NO_REASON, explain, format_why
+
+    text = "Iraqi Prime Minister Mohammed Shia al-Sudani met Iranian President Masoud " \
+           "Pezeshkian in Baghdad on Tuesday."
+    summary = explain(nlp(make_doc(story_from_text(text))))
+    assert summary["reasons"] == {}
+    assert NO_REASON in format_why(summary)
+
+
+@pytest.mark.parametrize("text", [
+    "because " * 400,
+    "to " * 600,
+    "Protesters marched because " + "the government raised prices and " * 120 + "so on.",
+    "\u201c" * 50 + "why?",
+    "?",
+])
+def test_bad_input_does_not_crash(text: str) -> None:
+    import wirecoder
+
+    record = wirecoder.code(text)
+    assert isinstance(record.reasons, list)
+
+
+def test_long_sentences_take_linear_time() -> None:
+    import wirecoder
+
+    def seconds(n: int) -> float:
+        text = " ".join(["the army withdrew because of the protests and"] * n)
+        started = time.perf_counter()
+        wirecoder.code(text)
+        return time.perf_counter() - started
+
+    seconds(5)  # warm up
+    small, large = seconds(20), seconds(80)
+    assert large < 4 * small * 2.5  # four times the text, well under sixteen times the time
+
+
+def test_parse_tagged_reads_tags_inside_tokens() -> None:
+    relation = parse_tagged("<ARG1>Police came</ARG1> <SIG0>after</SIG0> <ARG0>p.m.</ARG0>, x")
+    assert relation.effect == {0, 1} and relation.signal == {2} and relation.cause == {3}
+
+
+def test_scorer_pairs_relations_and_counts_tokens() -> None:
+    gold = [{"cause": {0, 1}, "effect": {3}, "signal": {2}},
+            {"cause": {5}, "effect": {6}, "signal": set()}]
+    swapped = list(reversed(gold))
+    assert span_scores([(gold, swapped)])["overall"]["f1"] == 1.0
+    half = span_scores([(gold, [gold[0]])])["overall"]
+    assert half["precision"] == 1.0 and half["recall"] == pytest.approx(4 / 6)
+    assert binary_scores([1, 0, 1, 0], [1, 0, 0, 0])["precision"] == 1.0
+
+
+def test_models_ship_small_and_load() -> None:
+    from wirecoder.reasons.model import MODEL_DIR, sentence_model, span_models
+
+    assert sum(p.stat().st_size for p in MODEL_DIR.iterdir()) < 20_000_000
+    assert sentence_model().labels == ["no", "yes"]
+    assert span_models()[0].labels == ["O", "C", "E"]
+
+
+def test_record_validates(example_record: Any, validator: Any) -> None:
+    errors = list(validator.iter_errors(example_record.to_dict()))
+    assert not errors
