@@ -29,10 +29,10 @@ RESULTS = BENCH_DIR / "RESULTS.md"
 Row = tuple[str, str, str, str]  # figure, value, target, verdict
 
 
-def run_benchmark(name: str, out_dir: Path) -> dict[str, Any]:
+def run_benchmark(name: str, out_dir: Path, extra: Sequence[str] = ()) -> dict[str, Any]:
     out = out_dir / f"{name}.json"
     script = f"benchmarks/{name}.py"
-    cmd = [sys.executable, script, "--json", str(out)]
+    cmd = [sys.executable, script, *extra, "--json", str(out)]
     print(f"== {name}: {Path(sys.executable).name} {script}", flush=True)
     started = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True)
@@ -125,7 +125,9 @@ def rows_actors(f: dict[str, Any]) -> list[Row]:
 def rows_speed(f: dict[str, Any]) -> list[Row]:
     s, t = f["scores"], f["targets"]
     rows: list[Row] = [("texts / words / CPUs", f"{s['texts']} / {s['words']} / {s['cpus']}",
-                        "", "")]
+                        "", ""),
+                       ("load average before / after", " / ".join(
+                           str(x) for x in s.get("load_average", [])), "", "")]
     if "bare_words_per_s" in s:
         rows += [
             ("bare model, words/s", str(s["bare_words_per_s"]), "", ""),
@@ -216,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated benchmarks (default: all)")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite RESULTS.md")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the results")
+    parser.add_argument("--speed-limit", type=int, default=0,
+                        help="speed: only the first N texts (a quick run on a busy machine)")
     args = parser.parse_args(argv)
 
     names = args.only.split(",") if args.only else list(BENCHMARKS)
@@ -227,7 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="wirecoder-bench-") as tmp:
         for name in names:
-            results[name] = run_benchmark(name, Path(tmp))
+            extra = (["--limit", str(args.speed_limit)]
+                     if name == "speed" and args.speed_limit else [])
+            results[name] = run_benchmark(name, Path(tmp), extra)
     text = render(results, commit, date, command)
     print("\n" + text)
     if not args.no_write:

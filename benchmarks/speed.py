@@ -250,6 +250,7 @@ def passes(s: dict[str, Any]) -> dict[str, bool | None]:
 
 def print_report(figures: dict[str, Any]) -> None:
     s = figures["scores"]
+    print(f"load average before/after: {s['load_average'][0]} / {s['load_average'][1]}")
     print(f"speed: {s['texts']} texts, {s['words']} words, {s['cpus']} CPUs, "
           f"batch_size={BATCH_SIZE}, best of {figures['repeat']}")
     if "bare_words_per_s" in s:
@@ -303,6 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     info = run_info()
+    load_before = os.getloadavg()[0]
     compare = spawn_worker("compare", args)
     single = spawn_worker("single", args)
     parallel = spawn_worker("parallel", args)
@@ -311,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures: dict[str, Any] = {"benchmark": "speed", **info, "repeat": args.repeat,
                                "batch_size": BATCH_SIZE, "targets": TARGETS, "cold": cold,
                                "scores": scores}
+    # Other work on the machine skews every figure; the load average says how much.
+    scores["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     figures["pass"] = passes(scores)
     print_report(figures)
     print(f"\ncommand: {figures['command']}\ncommit: {figures['commit']}  date: {figures['date']}")
