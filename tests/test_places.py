@@ -1,0 +1,104 @@
+"""Places: gazetteer, resolution in context, metonyms, event locations, bad input."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+import pytest
+
+import wirecoder
+from wirecoder.places.gazetteer import _rows, cities, fold, gazetteer
+from wirecoder.places.resolve import choose, lookup
+
+
+def _places(text: str) -> list[dict]:
+    return wirecoder.code(text).model_dump()["places"]
+
+
+def test_gazetteer_loads_fast_and_keeps_cities() -> None:
+    gazetteer.cache_clear()
+    started = time.perf_counter()
+    gaz = gazetteer()
+    assert time.perf_counter() - started < 1.0
+    assert "Baghdad" in cities()
+    assert gaz.countries["IRQ"].geonameid == 99237
+
+
+def test_every_alias_resolves() -> None:
+    gaz = gazetteer()
+    for alias, _target, _country, _kind in _rows("aliases.tsv"):
+        assert fold(alias) in gaz.exact, alias
+
+
+@pytest.mark.parametrize(("name", "country", "kind"), [
+    ("Hodeidah", "YEM", "city"), ("Al Hudaydah", "YEM", "city"), ("Arbil", "IRQ", "city"),
+    ("Erbil", "IRQ", "city"), ("Kiev", "UKR", "city"), ("Kyiv", "UKR", "city"),
+    ("Jurf al-Sakhar", "IRQ", "city"), ("Darfur", "SDN", "region"),
+    ("West Bank", "PSE", "region"), ("Middle East", "", "region"), ("U.K.", "GBR", "country"),
+    ("W.Va.", "USA", "admin1"), ("Baghdad", "IRQ", "city"), ("Sichuan", "CHN", "admin1"),
+])
+def test_lookup(name: str, country: str, kind: str) -> None:
+    cand = choose(lookup(gazetteer(), name), Counter(), set())
+    assert cand is not None and (cand.country, cand.kind) == (country, kind)
+
+
+def test_context_country_decides() -> None:
+    found = lookup(gazetteer(), "Tripoli")
+    assert choose(found, Counter(), set()).country == "LBY"
+    assert choose(found, Counter({"LBN": 2}), set()).country == "LBN"
+
+
+def test_facility_approximated_by_city() -> None:
+    record = wirecoder.code("Iranian-backed militias launched rocket attacks on US forces, "
+                            "including Erbil Airport, on Tuesday.").model_dump()
+    erbil = [p for p in record["places"] if p["text"] == "Erbil Airport"]
+    assert erbil and erbil[0]["country"] == "IRQ" and erbil[0]["precision"] == "facility"
+
+
+def test_qualified_name() -> None:
+    places = _places("Clashes erupted in Tripoli, Lebanon, where gunmen attacked an army post.")
+    tripoli = [p for p in places if p["text"] == "Tripoli"]
+    assert tripoli and tripoli[0]["country"] == "LBN"
+
+
+def test_metonym_is_not_a_place() -> None:
+    places = _places("Washington said it would impose new sanctions.")
+    assert not [p for p in places if p["text"] == "Washington" and p["role"] != "focus"]
+    doc = wirecoder.load()("Washington said it would impose new sanctions.")
+    kinds = {p["text"]: p["kind"] for p in doc._.wc_places if p["start"] is not None}
+    assert kinds.get("Washington") == "metonym"
+
+
+def test_demonym_counts_for_focus_only() -> None:
+    record = wirecoder.code("Iraqi officials met in the capital on Monday.").model_dump()
+    assert not [p for p in record["places"] if p["text"] == "Iraqi"]
+    assert [p for p in record["places"] if p["role"] == "focus" and p["country"] == "IRQ"]
+
+
+def test_event_location_from_clause() -> None:
+    record = wirecoder.code(
+        "The foreign ministers agreed to new talks during a meeting in Iran.").model_dump()
+    located = [e["location"] for e in record["events"] if e["location"]]
+    assert located and located[0]["country"] == "IRN" and located[0]["precision"] == "country"
+
+
+def test_unknown_and_misspelt_names_do_not_crash() -> None:
+    record = wirecoder.code("Fighting spread from Bagdhad to Qwertyville and Zzyzxland.")
+    assert record.text
+
+
+def test_many_place_names_time_is_linear() -> None:
+    names = [c for c in list(cities())[:2000] if c.isalpha()]
+    def story(n: int) -> str:
+        return " ".join(f"Troops moved into {name}." for name in names[:n])
+    nlp = wirecoder.load()
+    nlp(story(50))
+    started = time.perf_counter()
+    small = nlp(story(100))
+    t_small = time.perf_counter() - started
+    started = time.perf_counter()
+    big = nlp(story(500))
+    t_big = time.perf_counter() - started
+    assert len(big._.wc_places) > len(small._.wc_places)
+    assert t_big < 10 * t_small + 1.0
