@@ -142,7 +142,9 @@ def rows_speed(f: dict[str, Any]) -> list[Row]:
                      f"{s['n2_words_per_s']} ({s['n2_cores_busy']})", "", ""))
         rows.append(("n_process=2 / n_process=1 throughput", _num(s["parallel_speedup"]),
                      f">= {t['parallel_speedup']}",
-                     _verdict(s["parallel_speedup"], t["parallel_speedup"], _ge)))
+                     _verdict(s["parallel_speedup"], t["parallel_speedup"], _ge)
+                     if s.get("n1_cores_busy", 0.0) >= 0.8
+                     else "not judged: machine busy (n_process=1 got < 0.8 core)"))
     if "peak_rss_mb" in s:
         rows.append(("peak RSS, one process (MB)", _num(s["peak_rss_mb"], 0),
                      f"<= {t['peak_rss_mb']:.0f}", _verdict(s["peak_rss_mb"],
