@@ -9,49 +9,25 @@ match first, left to right, never overlapping.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 from collections.abc import Sequence
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-CACHE_ENV = "WIRECODER_CACHE"
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wirecoder"
+from wirecoder.cache import cached
 
 
 def tokenize_aliases(nlp: Language, aliases: Sequence[str]) -> list[tuple[str, ...]]:
     """The token texts of each alias, from the on-disk cache when it holds them."""
-    digest = hashlib.sha1(spacy.about.__version__.encode())
-    digest.update(repr(sorted(nlp.tokenizer.rules or {})[:50]).encode())
-    digest.update("\x1f".join(aliases).encode("utf-8", "surrogatepass"))
-    path = cache_dir() / f"aliases-{digest.hexdigest()[:20]}.pickle"
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if len(cached) == len(aliases):
-            return cached
-    except (OSError, pickle.PickleError, EOFError, ValueError):
-        pass
-    splits = [tuple(t.text for t in doc) for doc in nlp.tokenizer.pipe(aliases, batch_size=1000)]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(splits, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError:
-        pass  # a read-only home only costs the next start the same tokenizing time
-    return splits
+    key = "\x1e".join([spacy.about.__version__, repr(sorted(nlp.tokenizer.rules or {})[:50]),
+                        "\x1f".join(aliases)])
+
+    def build() -> list[tuple[str, ...]]:
+        docs = nlp.tokenizer.pipe(aliases, batch_size=1000)
+        return [tuple(t.text for t in doc) for doc in docs]
+
+    return cached("aliases", key, build, valid=lambda v: len(v) == len(aliases))
 
 
 class AliasIndex:

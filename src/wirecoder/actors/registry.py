@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from wirecoder.cache import cached, file_key
 from wirecoder.errors import Errors, WirecoderError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -133,7 +134,7 @@ class Registry:
         paths += [Path(p) for p in extra_paths]
         registry = cls([])
         for path in paths:
-            for entry in read_jsonl(path):
+            for entry in _read_cached(path):
                 registry.add(entry)
         return registry
 
@@ -162,6 +163,13 @@ class Registry:
 
     def __iter__(self) -> Iterator[ActorEntry]:
         return iter(self.entries)
+
+
+def _read_cached(path: Path) -> list[ActorEntry]:
+    """A table's entries; the large built-in ones come parsed from the on-disk cache."""
+    if not path.exists() or path.stat().st_size < 500_000:
+        return list(read_jsonl(path))
+    return cached("actors", file_key(path), lambda: list(read_jsonl(path)))
 
 
 def _bad(path: Path, line: int, reason: str) -> WirecoderError:
