@@ -64,6 +64,7 @@ def dyad_query_1m(tmp: Path, n: int = 1_000_000) -> dict[str, Any]:
     from wirecoder.store.queries import dyad
 
     con = connect(str(tmp / "million.duckdb"))
+    con.execute("SET enable_progress_bar = false")
     countries = ["IRN", "IRQ", "USA", "ISR", "LBN", "SAU", "TUR", "RUS", "UKR", "EGY",
                  "QAT", "SYR", "JOR", "YEM", "ARE", "CHN"]
     sectors = ["GOV", "MIL", "REB", "COP", "BUS", "MED"]
