@@ -67,6 +67,27 @@ def code(inputs: tuple[str, ...], output: Path | None, fmt: str | None, workers:
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True)
+def sources(inputs: tuple[str, ...]) -> None:
+    """Print a sourcing report for INPUTS: claims with speakers and chains, outlets,
+    unattributed quotations, and the share of sentences with an attribution."""
+    from wirecoder.api import code_stories
+    from wirecoder.ingest import InputError, read_inputs
+    from wirecoder.sourcing.report import render
+
+    stories = []
+    for item in read_inputs(list(inputs)):
+        if isinstance(item, InputError):
+            click.echo(f"skipped {item.origin}: {item.message}", err=True)
+        else:
+            stories.append(item)
+    if not stories:
+        raise click.ClickException("nothing could be coded")
+    for n, record in enumerate(code_stories(stories)):
+        click.echo(("\n" if n else "") + render(record))
+
+
+@main.command()
 def schema() -> None:
     """Print the record's JSON Schema."""
     from wirecoder.record import json_schema

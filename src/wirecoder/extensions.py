@@ -15,6 +15,8 @@ DOC_EXTENSIONS: dict[str, str] = {
     "wc_entities": "document-level actors (coreference chains), each a resolved Actor dict",
     "wc_coref": "token index (as str) of a mention head -> index into wc_entities",
     "wc_events": "coded events, each a dict shaped like the record's Event",
+    "wc_quotes": "quotations and indirect speech, each a dict shaped like the record's Quote",
+    "wc_sources": "outlets, documents and anonymous sources cited, shaped like Source",
     "wc_places": "place names found: resolved places, metonyms and demonyms, and the focus",
     "wc_times": "temporal expressions found, each with its resolved When or the reason not",
     "wc_reasons": "reasons found: kind, text, span, the events explained, holder, attribution",

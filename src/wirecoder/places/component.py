@@ -59,8 +59,16 @@ class PlaceResolver:
         self.resolve(doc, items)
         focus = self.focus(items)
         places = [self._record(doc, item) for item in items]
+        # Places by sentence, so locating each event looks at its own sentence only: a
+        # long story with many events and many places stays linear.
+        by_sent: dict[int, list[dict[str, Any]]] = {}
+        for item in items:
+            if item["kind"] == "place" and item.get("candidate"):
+                root = doc[item["start"]:item["end"]].root
+                item["root"] = root.i
+                by_sent.setdefault(root.sent.start, []).append(item)
         for event in doc._.wc_events or []:
-            event["location"] = self._event_location(doc, event, items, focus)
+            event["location"] = self._event_location(doc, event, by_sent, focus)
         used = {id(e["location"]) for e in doc._.wc_events or [] if e.get("location")}
         for item, place in zip(items, places, strict=True):
             if item.get("event_place") is not None and id(item["event_place"]) in used:
@@ -193,20 +201,19 @@ class PlaceResolver:
                 break
         return focus
 
-    def _event_location(self, doc: Doc, event: dict[str, Any], items: list[dict[str, Any]],
+    def _event_location(self, doc: Doc, event: dict[str, Any],
+                        by_sent: dict[int, list[dict[str, Any]]],
                         focus: list[Candidate]) -> dict[str, Any] | None:
         trigger = event.get("trigger") or {}
         span = doc.char_span(trigger.get("start", 0), trigger.get("end", 0),
                              alignment_mode="expand")
-        places = [it for it in items if it["kind"] == "place" and it.get("candidate")]
         if span is not None and len(span):
             head = _clause_head(span.root)
-            in_clause = [it for it in places if _under(doc[it["start"]:it["end"]].root, head)]
+            in_sent = by_sent.get(span.root.sent.start, [])
+            in_clause = [it for it in in_sent if _under(doc[it["root"]], head)]
             best = _most_specific(in_clause, span.root.i)
             if best is not None:
                 return self._location(best, "")
-            sent = span.root.sent
-            in_sent = [it for it in places if sent.start <= it["start"] < sent.end]
             best = _most_specific(in_sent, span.root.i)
             if best is not None:
                 return self._location(best, "sentence:")

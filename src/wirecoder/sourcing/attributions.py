@@ -57,6 +57,12 @@ def subject_of(verb: Token) -> Token | None:
     """The cue's source: its own subject, a passive's by-agent, or, for participles and
     chained verbs ("claimed ..., saying that"), the subject of the clause above."""
     node = verb
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+        # "X claimed ..., saying that": the one saying is the main clause's subject.
+        for _ in range(8):
+            if node.dep_ not in _CLIMB or node.head is node:
+                break
+            node = node.head
     for _ in range(6):
         agent = None
         for child in node.children:
@@ -120,6 +126,7 @@ class SentenceReader:
 
     def __init__(self, doc: Doc, regions: RegionIndex) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
         self.regions = regions
         self.lexicon = cues()
 
@@ -132,11 +139,12 @@ class SentenceReader:
         for token in sent:
             if token.lemma_.lower() in _VIA_VERBS and token.dep_ in ("advcl", "xcomp", "prep"):
                 self._via_tokens.append(token)
-        for token in sent:
             source = _according(token)
             if source is not None:
                 accordings.append((token, source))
                 self._via_tokens.append(token)
+        for token in sent:
+            if token.lower_ == "according":
                 continue
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.lexicon:
                 continue
@@ -169,6 +177,7 @@ class SentenceReader:
         if not content:
             return None
         content = self._with_quotes(content)
+        content = self._adjacent_quotes(content, verb)
         source_range = _source_range(subject) if subject is not None else None
         return Attribution(
             cue=cue_range,
@@ -197,7 +206,7 @@ class SentenceReader:
             return found
         # "X said:" at the sentence's end, the quotation in the next sentence or paragraph.
         end = sent.end_char
-        text = self.doc.text
+        text = self.text
         j = end
         while j < len(text) and text[j] in " \n\t\xa0":
             j += 1
@@ -216,6 +225,24 @@ class SentenceReader:
             else:
                 merged.append((a, b))
         return merged
+
+    def _adjacent_quotes(
+        self, content: list[tuple[int, int]], verb: Token
+    ) -> list[tuple[int, int]]:
+        """A quotation right after the content, set off by a comma at most, goes on with
+        it ("ready to provide “advice and assistance,” “including in training”")."""
+        text = self.text
+        end = content[-1][1]
+        for _ in range(4):
+            j = end
+            while j < len(text) and text[j] in " ,\xa0":
+                j += 1
+            region = self.regions.at(j)
+            if region is None or region.start != j or region.start <= verb.idx < region.end:
+                break
+            content.append(region.parts[0])
+            end = region.parts[0][1]
+        return content
 
     def _according_holes(self, clause: Token) -> list[tuple[int, int]]:
         """"according to X" inside a clause is not part of what X's clause says."""

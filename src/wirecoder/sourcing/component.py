@@ -17,6 +17,7 @@ from wirecoder.actors.resolve import MentionIndex, actor_from_phrase
 from wirecoder.extensions import register_extensions
 from wirecoder.sourcing.attributions import Attribution, SentenceReader
 from wirecoder.sourcing.chains import attribute_events, build_chains
+from wirecoder.sourcing.labels import label_attributions
 from wirecoder.sourcing.marks import scan_quotes
 from wirecoder.sourcing.quotes import kind_of, place_regions
 from wirecoder.sourcing.sources import OutletMatcher, SourceTable, public_source
@@ -34,10 +35,6 @@ def _span(doc: Doc, start: int, end: int) -> dict[str, Any]:
     return {"start": span.start_char, "end": span.end_char, "text": span.text}
 
 
-def _char_span(doc: Doc, start: int, end: int) -> dict[str, Any]:
-    return {"start": start, "end": end, "text": doc.text[start:end]}
-
-
 class SourcingCoder:
     """Finds quotes and sources and attributes events to them."""
 
@@ -47,18 +44,23 @@ class SourcingCoder:
         self.outlets = OutletMatcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        scan = scan_quotes(doc.text)
+        text = doc.text  # rebuilt on every access: read it once
+        scan = scan_quotes(text)
         regions = RegionIndex(scan.regions)
         reader = SentenceReader(doc, regions)
         attributions: list[Attribution] = []
         for sent in doc.sents:
             attributions.extend(reader.read(sent))
-        attributions = place_regions(doc, attributions, scan.regions)
+        # A label's line may hold attributions of its own (nested); a label whose name is
+        # already some cue's source was read from the parse.
+        taken = {a.source for a in attributions if a.source is not None}
+        attributions.extend(a for a in label_attributions(doc, text) if a.source not in taken)
+        attributions = place_regions(doc, text, attributions, scan.regions)
         index = MentionIndex(doc)
         table = SourceTable(doc)
         table.add_outlets(self.outlets.find(doc))
         table.add_state_media(lambda span: _country_in(span, index))
-        quotes = [self._quote(doc, a, regions, index, table) for a in attributions]
+        quotes = [self._quote(doc, text, a, regions, index, table) for a in attributions]
         quotes.sort(key=lambda q: q["content"][0]["start"] if q["content"] else 0)
         for n, quote in enumerate(quotes, 1):
             quote["id"] = f"q{n}"
@@ -78,7 +80,7 @@ class SourcingCoder:
         doc._.wc_warnings = warnings
         return doc
 
-    def _quote(self, doc: Doc, attribution: Attribution, regions: RegionIndex,
+    def _quote(self, doc: Doc, text: str, attribution: Attribution, regions: RegionIndex,
                index: MentionIndex, table: SourceTable) -> dict[str, Any]:
         speaker = None
         via: list[str] = []
@@ -97,7 +99,7 @@ class SourcingCoder:
             if source_id is not None and source_id not in via:
                 via.append(source_id)
         cue = _span(doc, *attribution.cue) if attribution.cue is not None else None
-        content = [_char_span(doc, a, b) for a, b in attribution.content]
+        content = [{"start": a, "end": b, "text": text[a:b]} for a, b in attribution.content]
         return {
             "id": "",
             "kind": kind_of(attribution.content, regions),
@@ -116,7 +118,9 @@ class SourcingCoder:
         named = head
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             named = head.head.head  # "Flynn, who said": the speaker is Flynn
-        actor = actor_from_phrase(named, index) if named.i < len(doc) else None
+        actor = actor_from_phrase(named, index)
+        if (actor is None or actor.get("entity") is None) and named.pos_ == "PROPN":
+            actor = _entity_by_name(doc, start, end, index) or actor
         while end > start and doc[end - 1].is_punct:
             end -= 1
         base = {"code": None, "country": None, "sector": None, "entity": None, "name": None}
@@ -124,6 +128,22 @@ class SourcingCoder:
         actor["text"] = doc[start:end].text
         actor["span"] = _span(doc, start, end)
         return actor
+
+
+def _name_words(text: str) -> set[str]:
+    return {w for w in text.lower().replace("-", " ").split() if w.isalpha() and len(w) > 2}
+
+
+def _entity_by_name(doc: Doc, start: int, end: int, index: MentionIndex) -> dict[str, Any] | None:
+    """A later surname the parser did not tag as a person ("Abbasi said") still names the
+    person named in full before: the same subset rule coreference uses."""
+    words = _name_words(" ".join(t.text for t in doc[start:end] if t.pos_ == "PROPN"))
+    if not words:
+        return None
+    for entity in reversed(index.entities):
+        if words <= _name_words(str(entity.get("name") or "")):
+            return dict(entity)
+    return None
 
 
 def _country_in(span: Span, index: MentionIndex) -> str | None:

@@ -26,7 +26,7 @@ def _last_char(doc: Doc, attribution: Attribution) -> int:
 
 
 def place_regions(
-    doc: Doc, attributions: list[Attribution], regions: list[QuoteRegion]
+    doc: Doc, text: str, attributions: list[Attribution], regions: list[QuoteRegion]
 ) -> list[Attribution]:
     """Quotations no attribution covers: a cue-less quotation right after a quoted speaker
     continues that speaker ("“A,” he said. “B.”"); a standalone one with no speaker is
@@ -48,10 +48,10 @@ def place_regions(
         while e < len(by_end) and _last_char(doc, by_end[e]) <= region.start:
             previous = by_end[e]
             e += 1
-        if previous is not None and _plainly_continues(doc, previous, region):
+        if previous is not None and _plainly_continues(doc, text, previous, region):
             previous.content.extend(region.parts)
             continue
-        if not _standalone(doc, region):
+        if not _standalone(doc, text, region):
             continue
         first = doc.char_span(region.start, region.end, alignment_mode="expand")
         anchor = first.start if first is not None else 0
@@ -62,21 +62,21 @@ def place_regions(
     return ordered + unattributed
 
 
-def _plainly_continues(doc: Doc, previous: Attribution, region: QuoteRegion) -> bool:
+def _plainly_continues(doc: Doc, text: str, previous: Attribution, region: QuoteRegion) -> bool:
     if previous.source is None or not previous.content:
         return False
-    between = doc.text[_last_char(doc, previous) : region.start]
+    between = text[_last_char(doc, previous) : region.start]
     last = previous.content[-1]
-    return not any(ch.isalnum() for ch in between) and is_quote_char(doc.text[last[0]])
+    return not any(ch.isalnum() for ch in between) and is_quote_char(text[last[0]])
 
 
-def _standalone(doc: Doc, region: QuoteRegion) -> bool:
-    span = doc.char_span(region.start, min(region.start + 1, len(doc.text)),
+def _standalone(doc: Doc, text: str, region: QuoteRegion) -> bool:
+    span = doc.char_span(region.start, min(region.start + 1, len(text)),
                          alignment_mode="expand")
     if span is None:
         return False
     sent = span[0].sent
-    before = doc.text[sent.start_char : region.start]
+    before = text[sent.start_char : region.start]
     if not any(ch.isalnum() for ch in before):
         return True
     inside = sum(b - a for a, b in region.parts)

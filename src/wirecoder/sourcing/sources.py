@@ -99,10 +99,10 @@ class SourceTable:
             if nxt.lower_ == "news" and end < len(doc) and doc[end].lower_ == "agency":
                 end += 1
             start = token.i
-            while start > 0 and doc[start - 1].pos_ in ("ADJ", "PROPN") and not doc[
-                start - 1
-            ].is_sent_start:
+            while start > 0 and doc[start - 1].pos_ in ("ADJ", "PROPN"):
                 start -= 1
+                if doc[start].is_sent_start:
+                    break
             country = country_of(doc[start:end])
             name = doc[start:end].text
             source = self._add(f"state:{country or name.lower()}", {
