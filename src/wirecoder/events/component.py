@@ -57,7 +57,10 @@ _EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj"}
 # ("discussed enhancing co-operation ... with the Iraqi defence minister").
 PARTNER_ROOTS = {"03", "04", "05", "06"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
-PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
+PLACE_TARGET_ROOTS = {
+    "02", "03", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17",
+    "18", "19", "20",
+}
 # Codes whose two sides act together: "Iran and Iraq met" is a meeting of each with the other.
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19", "20"}
 _NOUN_POS = {"NOUN", "PROPN"}
@@ -108,6 +111,11 @@ class EventCoder:
             if not source and not target:
                 continue
             found.extend(self._events(token, match, source, target, sent))
+        # News leads with the act: a sentence's later events are likelier background.
+        order = {i: rank for rank, i in enumerate(sorted({e["_trigger_i"] for e in found}))}
+        for event in found:
+            penalty = min(0.3, 0.1 * order[event["_trigger_i"]])
+            event["confidence"] = round(max(0.05, event["confidence"] - penalty), 2)
         return self._drop_repeats(found)
 
     @staticmethod
@@ -153,8 +161,9 @@ class EventCoder:
         if not target:
             target = _find_target(verb, index, depth=0)
         if not target and code[:2] in PLACE_TARGET_ROOTS:
-            # Force and coercion with no one named hit the people of the place: "bombs
-            # exploded in Kabul" (CAMEO codes the place's civilians or government).
+            # An act with no one named falls on the place: "bombs exploded in Kabul",
+            # "lifted the curfew in Montenegro" (CAMEO codes the place's people or
+            # government). Not for statements or meetings, whose place is only a venue.
             place_preps = ("in", "near", "across", "throughout")
             heads = [verb, *args.objects_of(verb)]
             for pobj in (p for head in heads for p in args.prep_objects(head, place_preps)):
@@ -245,8 +254,6 @@ class EventCoder:
             confidence -= 0.2 if code.code.startswith("01") else 0.0
             confidence += 0.2 if main_clause else -0.1
             confidence -= 0.05 if trigger.pos_ != "VERB" else 0.0
-            # News leads with the act: the later a trigger, the likelier it is background.
-            confidence -= min(0.3, 0.02 * (trigger.i - sent.start))
             events.append(
                 {
                     "id": "",
@@ -300,18 +307,21 @@ class EventCoder:
 
 
 def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str, Any]]:
+    """The first actor among the verb's objects and target phrases that names a country,
+    else the first actor at all: "offered its troops to Lebanon's president" targets the
+    president, the troops being the source's own."""
+    candidates: list[list[dict[str, Any]]] = []
     for obj in args.objects_of(verb):
-        found = actors_from_head(obj, index)
-        if found:
-            return found
-        for pobj in args.prep_objects(obj, args.TARGET_PREPS):
-            found = actors_from_head(pobj, index)
-            if found:
-                return found
+        if not _owned_by_subject(obj):
+            candidates.append(actors_from_head(obj, index))
+        for pobj in args.prep_objects(obj, args.TARGET_PREPS | {"by"}):
+            candidates.append(actors_from_head(pobj, index))
     for pobj in args.prep_objects(verb, args.TARGET_PREPS):
-        found = actors_from_head(pobj, index)
-        if found:
-            return found
+        candidates.append(actors_from_head(pobj, index))
+    found = [c for c in candidates if c]
+    located = [c for c in found if any(a.get("country") for a in c)]
+    if located or found:
+        return (located or found)[0]
     if depth < 3:
         # Purpose clauses carry the act on: "staged a strike to protest against X".
         purposes = [
@@ -320,10 +330,15 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
             if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ]
         for chained in [*args.chained_verbs(verb), *purposes]:
-            found = _find_target(chained, index, depth + 1)
-            if found:
-                return found
+            found_there = _find_target(chained, index, depth + 1)
+            if found_there:
+                return found_there
     return []
+
+
+def _owned_by_subject(obj: Token) -> bool:
+    """"its troops", "their forces": the subject's own means, not whom the act is done to."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in obj.children)
 
 
 def _with_country(actor: dict[str, Any], country: str) -> dict[str, Any]:
