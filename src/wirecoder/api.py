@@ -82,6 +82,8 @@ def resolve_actor_phrase(text: str, *, date: str | None = None) -> Actor | None:
     index = MentionIndex(doc)
     for root in roots:
         actor = actor_from_phrase(root, index)
-        if actor is not None:
+        # A phrase that yields neither a code nor a country nor a sector names no actor
+        # this resolver knows ("Joseph Monka", "two men").
+        if actor is not None and (actor.get("code") or actor.get("country") or actor.get("sector")):
             return Actor.model_validate(actor)
     return None

@@ -49,7 +49,7 @@ class ActorRecognizer:
         self.names = AliasIndex()
         for tokens, label in zip(tokenize_aliases(nlp, aliases), labels, strict=True):
             self.names.add(tokens, label)
-            if label.startswith("name|") and sum(map(len, tokens)) > 3:
+            if not label.startswith(("demonym|", "city|")) and sum(map(len, tokens)) > 3:
                 self.names.add(tuple(t.upper() for t in tokens), label)  # all-caps headlines
         self.agent_sectors = load_agents()
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
