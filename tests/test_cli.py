@@ -100,9 +100,10 @@ def test_cli_code_format_table(tmp_path: Path) -> None:
     assert events
     assert "source -> CAMEO" in table
     assert f"{record['title']} — {len(events)} events" in table
-    # One row per event (rows are ruled off from each other), each with its CAMEO code.
-    rows = sum(line.startswith("├") for line in table.splitlines()) + 1
-    assert rows == len(events)
+    # One block per event, opened by the event's id, each with its CAMEO code.
+    blocks = [line for line in table.splitlines() if line.split("  ")[0] in
+              {event["id"] for event in events}]
+    assert len(blocks) == len(events)
     for event in events:
         assert event["cameo"] in table
     assert table.count(" -> ") >= len(events)

@@ -56,7 +56,11 @@ def test_golden_example_nominal_attacks_inside_a_passive(example: Document) -> N
 
 def test_golden_example_headline_is_coded(example: Document) -> None:
     headline_end = example.text.index("\n")
-    assert any(e.trigger.end <= headline_end for e in example.events)
+    headline = [e for e in example.events if e.trigger.end <= headline_end]
+    assert [(_codes(e.source), e.cameo, _codes(e.target)) for e in headline] == [
+        (["IRNMIL"], "0332", ["IRQMIL"])  # readiness to train: intent to give military aid
+    ]
+    assert headline[0].modality == "intended"
 
 
 def test_golden_example_coreference_gives_inherited_codes(example: Document) -> None:

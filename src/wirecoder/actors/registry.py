@@ -72,11 +72,13 @@ class ActorEntry:
         With roles: the active role (the latest-starting one when several overlap, since
         a new appointment usually supersedes the old); if none is active but one has
         ended, the person is a former elite (country + ``ELI``); before any role began,
-        the entry's own country/sector. With no day, today: a story without a date is
-        most likely recent, and today's reading is what a user expects to see.
+        the entry's own country/sector. With no day, the latest role, ended or not: an
+        undated story names a person by the office they are known for, and calling every
+        past leader a former elite would erase what the story says they did.
         """
-        if self.roles:
-            day = day or date.today()
+        if self.roles and day is None:
+            return _role_code(max(self.roles, key=_start_key))
+        if self.roles and day is not None:
             active = [r for r in self.roles if r.active_on(day)]
             if active:
                 return _role_code(max(active, key=_start_key))

@@ -51,8 +51,16 @@ def subject_of(verb: Token) -> Token | None:
             node = node.head
             seen += 1
             continue
-        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
-            return None
+        if (
+            node.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and node.head.dep_ in ("dobj", "attr")
+            and node.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "expresses readiness to train": the one ready is the one who expresses it.
+            node = node.head.head
+            seen += 1
+            continue
         return None
     return None
 
