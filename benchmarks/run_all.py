@@ -24,6 +24,16 @@ from typing import Any
 from _common import BENCH_DIR, REPO_ROOT, command_line, git_commit, now
 
 BENCHMARKS = ("plover_gsr", "actors_ngec", "speed")
+# Benchmarks of the later stages, recorded as they print themselves (figures, targets,
+# command): title and extra arguments.
+PRINTED = {
+    "quotes": ("Sourcing: PolNeAR quotes (issue 3)", ()),
+    "geo": ("Places: GeoWebNews and TR-News (issue 4)", ()),
+    "causal": ("Reasons: Causal News Corpus (issue 5)", ()),
+    "corpus_merge": ("Corpus: merging duplicate reports (issue 6)", ()),
+    "corpus": ("Corpus: store, query, ingest throughput, memory (issue 6)",
+               ("--stories", "300", "--rss", "")),
+}
 RESULTS = BENCH_DIR / "RESULTS.md"
 
 Row = tuple[str, str, str, str]  # figure, value, target, verdict
@@ -44,7 +54,10 @@ def run_benchmark(name: str, out_dir: Path, extra: Sequence[str] = ()) -> dict[s
         figures = json.loads(out.read_text(encoding="utf-8"))
         figures["wall_seconds"] = seconds
         figures["exit"] = proc.returncode
+        figures["stdout"] = proc.stdout
         return figures
+    if proc.returncode == 0 and name in PRINTED:
+        return {"benchmark": name, "stdout": proc.stdout, "wall_seconds": seconds}
     if proc.returncode == 0 and "SKIPPED" in proc.stdout:
         return {"benchmark": name, "skipped": proc.stdout.strip().splitlines()[-1]}
     tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
@@ -198,6 +211,14 @@ def render(results: dict[str, dict[str, Any]], commit: str, date: str, command: 
              "Figures come from the development sets in `../shared/gold/` "
              "(see `benchmarks/README.md`); nobody tunes the engine to their rows.", ""]
     for name, f in results.items():
+        if name in PRINTED:
+            lines += [f"## {PRINTED[name][0]}", ""]
+            if "error" in f:
+                lines += [f"Did not run: `{f['error']}`", ""]
+                continue
+            printed = f.get("stdout", "").strip().splitlines()[-60:]
+            lines += [f"{f.get('wall_seconds', '?')} s.", "", "```", *printed, "```", ""]
+            continue
         title, rows_of, details_of = SECTIONS[name]
         lines += [f"## {title}", ""]
         if "skipped" in f:
@@ -224,8 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="speed: only the first N texts (a quick run on a busy machine)")
     args = parser.parse_args(argv)
 
-    names = args.only.split(",") if args.only else list(BENCHMARKS)
-    unknown = set(names) - set(BENCHMARKS)
+    names = args.only.split(",") if args.only else [*BENCHMARKS, *PRINTED]
+    unknown = set(names) - set(BENCHMARKS) - set(PRINTED)
     if unknown:
         parser.error(f"unknown benchmarks: {', '.join(sorted(unknown))}")
     # The commit is read before anything is written, so RESULTS.md itself is not "dirty".
@@ -233,8 +254,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="wirecoder-bench-") as tmp:
         for name in names:
-            extra = (["--limit", str(args.speed_limit)]
-                     if name == "speed" and args.speed_limit else [])
+            extra = list(PRINTED[name][1]) if name in PRINTED else []
+            if name == "speed" and args.speed_limit:
+                extra = ["--limit", str(args.speed_limit)]
             results[name] = run_benchmark(name, Path(tmp), extra)
     text = render(results, commit, date, command)
     print("\n" + text)
