@@ -1,0 +1,168 @@
+"""Sourcing: golden tests on the example story, sentences of our own, bad input."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+import wirecoder
+from wirecoder.sourcing.marks import scan_quotes
+
+
+@pytest.fixture(scope="module")
+def record(example_record: Any) -> dict[str, Any]:
+    return example_record.to_dict()
+
+
+def _source(record: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(s for s in record["sources"] if name in s["name"])
+
+
+def _quote_with(record: dict[str, Any], words: str) -> dict[str, Any]:
+    return next(q for q in record["quotes"] if any(words in c["text"] for c in q["content"]))
+
+
+def test_tasnim_affiliation_from_the_text(record: dict[str, Any]) -> None:
+    tasnim = _source(record, "Tasnim")
+    assert tasnim["type"] == "agency" and tasnim["country"] == "IRN"
+    assert tasnim["affiliation"] == "close to the Qods Force"
+    assert len(tasnim["mentions"]) == 2
+
+
+def test_jerusalem_post_report_and_the_report(record: dict[str, Any]) -> None:
+    report = _source(record, "Jerusalem Post report")
+    assert report["type"] == "report" and report["country"] == "ISR"
+    assert [m["text"] for m in report["mentions"]] == ["a Jerusalem Post report", "the report"]
+    inside = _quote_with(record, "If Iran moves to consult")
+    assert report["id"] in inside["via"] and not inside["unattributed"]
+
+
+def test_al_arabiya_translation(record: dict[str, Any]) -> None:
+    arabiya = _source(record, "Al Arabiya")
+    assert arabiya["country"] == "SAU"
+    quote = _quote_with(record, "implicated in dozens of attacks")
+    assert quote["cue"]["text"] == "according to"
+    implicated = next(e for e in record["events"] if e["trigger"]["text"] == "implicated")
+    assert arabiya["id"] in implicated["attribution"]["outlets"]
+    assert implicated["modality"] == "alleged"
+
+
+def test_three_unattributed_quotations(record: dict[str, Any]) -> None:
+    loose = [q for q in record["quotes"] if q["unattributed"]]
+    starts = [q["content"][0]["text"][:20] for q in loose]
+    assert starts == ["“The IRGC was alread", "“Although Iran has m", "“It is not far-fetch"]
+    assert all(q["speaker"] is None and q["kind"] == "direct" for q in loose)
+
+
+def test_abbasi_direct_quotes_share_the_event_actor(record: dict[str, Any]) -> None:
+    quote = _quote_with(record, "Our approach is to benefit")
+    assert quote["kind"] == "direct" and quote["cue"]["text"] == "said"
+    assert quote["speaker"]["text"] == "Abbasi"
+    # The cue-less quotation after it is his too.
+    assert any("We are interested" in c["text"] for c in quote["content"])
+    actors = {a["entity"] for e in record["events"] for a in e["source"]}
+    assert quote["speaker"]["entity"] in actors
+
+
+def test_thabet_reza_mixed_quote(record: dict[str, Any]) -> None:
+    quote = _quote_with(record, "advice and assistance")
+    assert quote["kind"] == "mixed" and quote["cue"]["text"] == "hinted"
+    assert quote["speaker"]["text"] == "Iraqi Defense Minister Thabet Reza"
+    assert quote["speaker"]["entity"] == _quote_with(record, "Our approach")["speaker"]["entity"]
+    assert _source(record, "Tasnim")["id"] in quote["via"]
+    assert any("including in the field" in c["text"] for c in quote["content"])
+
+
+def test_events_carry_attribution(record: dict[str, Any]) -> None:
+    met = next(e for e in record["events"] if e["trigger"]["text"] == "discussed")
+    assert met["attribution"] is None
+    provide = next(e for e in record["events"] if e["trigger"]["text"] == "provide")
+    chain = [c["text"] for c in provide["attribution"]["chain"]]
+    assert chain == ["Iraqi Defense Minister Thabet Reza", "Tasnim News Agency"]
+
+
+def test_record_validates(record: dict[str, Any], validator: Any) -> None:
+    assert not list(validator.iter_errors(record))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("Turkey will send troops to Syria, the defense minister said.",
+         "the defense minister", "said", "Turkey will send troops to Syria"),
+        ("The foreign minister told reporters that Iran would not negotiate.",
+         "The foreign minister", "told", "that Iran would not negotiate"),
+        ("Hezbollah has long said it will retaliate.", "Hezbollah", "has long said",
+         "it will retaliate"),
+        ("Protesters were killed in Tehran, according to a senior official who asked not "
+         "to be named.", "a senior official who asked not to be named", "according to",
+         "Protesters were killed in Tehran"),
+        ("The spokesman said: «We will respond.»", "The spokesman", "said",
+         "«We will respond.»"),
+    ],
+)
+def test_sentences(text: str, speaker: str, cue: str, content: str) -> None:
+    record = wirecoder.code(text).to_dict()
+    quote = record["quotes"][0]
+    assert quote["speaker"]["text"] == speaker
+    assert quote["cue"]["text"] == cue
+    assert quote["content"][0]["text"] == content
+
+
+def test_anonymous_source_and_state_media() -> None:
+    record = wirecoder.code(
+        "Iranian state TV said the drills would begin on Monday. Three soldiers died, "
+        "according to a senior official who asked not to be named.").to_dict()
+    types = {s["type"] for s in record["sources"]}
+    assert {"state media", "anonymous"} <= types
+    state = next(s for s in record["sources"] if s["type"] == "state media")
+    assert state["country"] == "IRN"
+
+
+def test_multi_paragraph_and_unpaired_marks() -> None:
+    text = "“First paragraph of it.\n\n“Second and last.” he said.\nShe said “never"
+    scan = scan_quotes(text)
+    assert len(scan.regions) == 2
+    assert len(scan.regions[0].parts) == 2 and not scan.regions[0].unclosed
+    assert scan.regions[1].unclosed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "yes. She said "no.',
+        "“Never closes, the minister said.\n\nNext paragraph.",
+        "” stray closer” and ” more",
+        "words " * 3000,
+        "“" + "word " * 10000 + "” he said.",
+        '"' * 101,
+    ],
+)
+def test_bad_input_does_not_crash(text: str) -> None:
+    record = wirecoder.code(text).to_dict()
+    assert isinstance(record["quotes"], list)
+
+
+def test_unclosed_quote_is_warned() -> None:
+    record = wirecoder.code("The minister said “we will never leave.\n\nThe end.")
+    assert any(w.startswith("[W051]") for w in record.warnings)
+
+
+def test_time_is_linear_in_quote_length(nlp: Any) -> None:
+    from wirecoder.sourcing.component import SourcingCoder
+
+    coder = SourcingCoder(nlp)
+    docs = []
+    for words in (2000, 8000):
+        doc = nlp("“" + "word " * words + "” he said. " + "They said it. " * (words // 10),
+                  disable=["wirecoder_sourcing"])
+        docs.append(doc)
+    timings = []
+    for doc in docs:
+        start = time.perf_counter()
+        coder(doc)
+        timings.append(time.perf_counter() - start)
+    # Four times the text may not cost sixteen times the time (quadratic would).
+    assert timings[1] < 10 * max(timings[0], 1e-3)
