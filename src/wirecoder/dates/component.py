@@ -78,11 +78,12 @@ def find_expressions(doc: Doc, published: Any = None) -> list[_Expression]:
     candidates the one that resolves wins, then the longer."""
     reference = parse_iso_date(published) if isinstance(published, str) else published
     found: list[_Expression] = []
+    full_text = doc.text  # Doc.text is rebuilt on every access: read it once
     for start, end in candidate_spans(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        text = doc.text[start:end]
+        text = full_text[start:end]
         # The clause starts above the expression: its own root may be tagged a verb.
         clause = _clause_of(span.root.head) if span.root.head.i != span.root.i else span.root
         resolution = resolve_expression(text, reference, future=_looks_forward(clause))

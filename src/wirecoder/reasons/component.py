@@ -109,11 +109,12 @@ class ReasonFinder:
         else:
             holder = speaker or cited
         quote = holders.quote_of((start, end), quotes)
+        text = doc[first.i : last.i + 1].text  # Doc.text would be rebuilt per reason
         return {
             "id": "",
             "kind": kind,
-            "text": doc.text[start:end],
-            "span": {"start": start, "end": end, "text": doc.text[start:end]},
+            "text": text,
+            "span": {"start": start, "end": end, "text": text},
             "explains": [e["id"] for e in explained],
             "holder": holder,
             "attribution": holders.attribution_for(explained, (start, end), quotes),

@@ -62,7 +62,7 @@ def plain_actor(head: Token) -> dict[str, Any]:
              and t.lower_ not in _REPORT_NOUNS]
     words = [t for t in words if t.i >= min(w.i for w in words)] if words else [head]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    text = head.doc.text[start:end]
+    text = head.doc[words[0].i : words[-1].i + 1].text
     return {"text": text, "span": {"start": start, "end": end, "text": text}, "code": None,
             "country": None, "sector": None, "entity": None, "name": None}
 
