@@ -122,8 +122,7 @@ class EventCoder:
     def _verb_match(verb: Token, claimed: set[int]) -> TriggerMatch | None:
         lemma = verb.lemma_.lower()
         if (lemma in FRAME_LEMMAS or lemma in INTENT_LEMMAS) and any(
-            c.dep_ == "xcomp" and (match_verb(c) is not None or args.objects_of(c))
-            for c in verb.children
+            c.dep_ == "xcomp" and match_verb(c) is not None for c in verb.children
         ):
             return None  # "threatened to strike": the complement carries the event
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
