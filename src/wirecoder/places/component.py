@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.extensions import register_extensions
-from wirecoder.places.gazetteer import Candidate, Gazetteer, fold, gazetteer
+from wirecoder.places.gazetteer import Candidate, Gazetteer, fold, gazetteer, towns_in
 from wirecoder.places.resolve import Lookup, choose, is_unambiguous, lookup
 
 # Not in errors.py yet: the shared warning table is another stage's file.
@@ -37,8 +37,11 @@ _ACTOR_VERBS = {
     "send", "deploy", "launch", "strike", "attack", "invade", "recognize", "recognise",
     "veto", "vote", "negotiate", "meet", "host", "backed", "back", "fund", "arm",
 }
-_PRECISION_RANK = {"facility": 5, "city": 4, "admin1": 3, "region": 2, "country": 1,
-                   "continent": 0}
+_PRECISION_RANK = {"facility": 5, "city": 4, "county": 3.5, "admin1": 3, "region": 2,
+                   "country": 1, "continent": 0}
+# "North American", "Latin American": a region's people, not the country's.
+_REGION_PREFIXES = {"north", "south", "central", "latin", "east", "west", "southeast",
+                    "northeast", "southwest", "northwest", "sub saharan", "pan"}
 
 
 class PlaceResolver:
@@ -116,6 +119,9 @@ class PlaceResolver:
         for mention in doc._.wc_mentions or []:
             kind = mention.get("kind")
             if kind == "demonym" and mention.get("country"):
+                text = fold(doc[mention["start"]:mention["end"]].text)
+                if text not in self.gaz.demonyms and text.split(" ")[0] in _REGION_PREFIXES:
+                    continue
                 add(mention["start"], mention["end"], "demonym", mention["country"])
             elif kind in ("city", "capital") or (
                 kind == "entity" and mention.get("type") == "country"
@@ -144,8 +150,20 @@ class PlaceResolver:
                 best = choose(result, Counter(), set())
                 if best is not None and best.country:
                     countries[best.country] += 1
-                    if best.kind == "admin1" and best.admin1:
+                    if best.kind in ("admin1", "county") and best.admin1:
                         admin1s.add((best.country, best.admin1))
+        # Towns under 15,000 people, for the regions the story names.
+        if admin1s:
+            for item, result in zip(items, found, strict=True):
+                if item["kind"] != "place":
+                    continue
+                key = fold(item["text"])
+                key = key[:-2] if key.endswith("'s") else key
+                have = {c for c, _ in result.candidates}
+                for country, code in admin1s:
+                    for town in towns_in(country, code).get(key, ()):
+                        if town not in have:
+                            result.candidates.append((town, True))
         by_start = {item["start"]: (i, item) for i, item in enumerate(items)}
         chosen: list[Candidate | None] = [None] * len(items)
         # Qualifiers first ("Tripoli, Lebanon": Lebanon), so the qualified name sees them.

@@ -34,7 +34,7 @@ def cities() -> dict[str, City]:
 # --- The place gazetteer (data/places/): countries, first-level regions, cities, regions.
 
 # How specific a resolved place is; also the record's ``precision`` for a place mention.
-KINDS = ("continent", "region", "country", "admin1", "city")
+KINDS = ("continent", "region", "country", "admin1", "county", "city")
 _FOLD = str.maketrans({"-": " ", "\u2019": "'", "`": "'", "\u2018": "'"})
 
 
@@ -101,9 +101,11 @@ def gazetteer() -> Gazetteer:
         if demonym and (other is None or other.population < cand.population):
             demonyms[fold(demonym)] = iso3
     admin1: dict[tuple[str, str], Candidate] = {}
-    for country, code, name, gid, lat, lon, _n, aliases in _rows("admin1.tsv"):
+    for country, code, name, gid, lat, lon, n, aliases in _rows("admin1.tsv"):
+        # Population stands in for size: the number of the region's towns ("Florida":
+        # the US state, not the Puerto Rican municipality).
         cand = Candidate(name, "admin1", int(gid) if gid else None, float(lat), float(lon),
-                         country, code, 0)
+                         country, code, int(n))
         admin1[(country, code)] = cand
         add(exact, name, cand)
         for alias in filter(None, aliases.split("|")):
@@ -114,6 +116,9 @@ def gazetteer() -> Gazetteer:
         add(exact, name, cand)
         for alias in filter(None, aliases.split("|")):
             add(loose, alias, cand)
+    for country, code, name, n, lat, lon in _rows("counties.tsv"):
+        add(exact, name, Candidate(name, "county", None, float(lat), float(lon), country,
+                                   code or None, int(n)))
     for name, kind, lat, lon, country, gid, aliases in _rows("regions.tsv"):
         cand = Candidate(name, kind, int(gid) if gid else None, float(lat), float(lon), country,
                          None, 0)
@@ -133,3 +138,28 @@ def gazetteer() -> Gazetteer:
         loose={k: tuple(v) for k, v in loose.items()},
         countries=countries, admin1=admin1, demonyms=demonyms,
     )
+
+
+@cache
+def _town_lines() -> dict[tuple[str, str], list[str]]:
+    """towns.tsv's rows by (country, admin1), unparsed: read on the first story that
+    names a region, never at load."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for line in resources.files("wirecoder").joinpath(
+            "data/places/towns.tsv").read_text("utf-8").splitlines()[3:]:
+        country, code, _rest = line.split("\t", 2)
+        groups.setdefault((country, code), []).append(line)
+    return groups
+
+
+@cache
+def towns_in(country: str, admin1: str) -> dict[str, tuple[Candidate, ...]]:
+    """The towns of 1,000 to 15,000 people of one first-level region, by folded name.
+    Too many and too ambiguous for the main table: a story gets them only for the regions
+    it names ("Glasgow" in a story about Kentucky)."""
+    table: dict[str, list[Candidate]] = {}
+    for line in _town_lines().get((country, admin1), ()):
+        _c, _a, name, gid, pop, lat, lon = line.split("\t")
+        table.setdefault(fold(name), []).append(Candidate(
+            name, "city", int(gid), float(lat), float(lon), country, admin1, int(pop)))
+    return {k: tuple(v) for k, v in table.items()}

@@ -33,7 +33,8 @@ _DIRECTIONS = tuple(f"{word} " for word in (
 ))
 # Prior weights: a country or a named region is what a bare name usually means; a city
 # of a million or so outranks a first-level region of its name in its country ("Baghdad").
-_PRIOR = {"country": 12.0, "continent": 11.0, "region": 11.0, "facility": 11.0, "admin1": 9.0}
+_PRIOR = {"country": 12.0, "continent": 11.0, "region": 11.0, "facility": 11.0, "admin1": 9.0,
+          "county": 7.0}
 _CONTEXT_BONUS = 5.0
 _ADMIN1_BONUS = 3.0
 _QUALIFIER_BONUS = 30.0
@@ -123,6 +124,10 @@ def is_unambiguous(found: Lookup) -> bool:
     use as context before anything is chosen."""
     if not found.candidates:
         return False
-    if any(c.kind == "country" and exact for c, exact in found.candidates):
-        return True
+    countries = [c for c, exact in found.candidates if c.kind == "country" and exact]
+    if countries:
+        # "Georgia": the country, unless a first-level region of another country has the
+        # name too.
+        return not any(c.kind == "admin1" and exact and c.country != countries[0].country
+                       for c, exact in found.candidates)
     return len({c.country for c, _ in found.candidates}) == 1
