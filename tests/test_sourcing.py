@@ -99,8 +99,26 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         ("Protesters were killed in Tehran, according to a senior official who asked not "
          "to be named.", "a senior official who asked not to be named", "according to",
          "Protesters were killed in Tehran"),
-        ("The spokesman said: «We will respond.»", "The spokesman", "said",
+        ("The spokesman said: «We will respond.»", "The spokesman", "said:",
          "«We will respond.»"),
+        # A cue with its day or its setting (PolNeAR's cue spans take them).
+        ("The minister said Friday that Iran would respond.", "The minister", "said Friday",
+         "that Iran would respond"),
+        ("“We will respond,” the spokesman said in an interview.", "the spokesman",
+         "said in an interview", "“We will respond,”"),
+        # Cues whose content is an object, a "to" clause or a preposition's object.
+        ("Clinton supporters have also questioned the health of Donald Trump.",
+         "Clinton supporters", "have also questioned", "the health of Donald Trump"),
+        ("Palmieri called on Trump to stop attacking Machado.", "Palmieri", "called on",
+         "Trump to stop attacking Machado"),
+        ("The governor urged residents to leave the coast.", "The governor", "urged",
+         "residents to leave the coast"),
+        ("Clinton wants to triple the size of the program.", "Clinton", "wants",
+         "to triple the size of the program"),
+        ("Trump complained about his microphone.", "Trump", "complained about",
+         "his microphone"),
+        ("The senator described the rules as a disaster.", "The senator", "described",
+         "the rules as a disaster"),
     ],
 )
 def test_sentences(text: str, speaker: str, cue: str, content: str) -> None:

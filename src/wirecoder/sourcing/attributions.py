@@ -21,6 +21,16 @@ _CLIMB = {"xcomp", "conj", "advcl", "ccomp", "acl"}
 _CONTENT_DEPS = ("ccomp",)
 _LEFT_CUE_DEPS = {"aux", "auxpass", "neg", "advmod"}
 _VIA_VERBS = {"cite", "quote"}
+_WHEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+         "yesterday", "today", "tonight", "later"}
+# Where words were said, which PolNeAR counts as part of the cue.
+_SETTINGS = {"interview", "statement", "email", "e-mail", "speech", "letter", "post",
+             "tweet", "twitter", "facebook", "briefing", "memo", "op-ed", "essay", "video",
+             "conference", "call", "message", "blog", "remarks", "ad", "column"}
+# Prepositions that take what a cue is about ("talked about", "warned against").
+_DATIVE = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "encourage"}
+_OBJECT_DEPS = {"dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "npadvmod"}
+_ABOUT = {"about", "of", "on", "for", "against", "to", "at"}
 
 
 @dataclass
@@ -47,10 +57,55 @@ def _cue_range(verb: Token) -> tuple[int, int]:
         else:
             break
     end = verb.i + 1
-    for child in verb.children:
-        if child.dep_ == "prt" and child.i == end:
+    doc = verb.doc
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.i != end:
+            continue
+        if child.dep_ == "prt":
             end += 1
+        elif child.dep_ == "npadvmod" and child.lower_ in _WHEN:
+            end += 1  # "said Friday"
+        elif child.dep_ == "advmod" and child.lower_ in ("later", "today", "again"):
+            end += 1  # "added later"
+        elif child.dep_ == "prep" and child.lower_ in ("in", "on") and child.n_rights:
+            obj = next((g for g in child.rights if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in _SETTINGS and obj.i - child.i <= 4:
+                end = obj.i + 1  # "said in an interview", "wrote on Twitter"
+    if end < len(doc) and doc[end].text == ":":
+        end += 1  # "added:" (PolNeAR's cue takes the colon)
     return start, end
+
+
+def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | None:
+    """What a cue takes as its object ("questioned the health of X", "urged supporters to
+    monitor polling places", "called Clinton a champion", "wants to triple the program",
+    "talked about the debate"): the cue's end and the content's token range."""
+    right = [c for c in verb.children if c.i > verb.i]
+    deps = {c.dep_: c for c in reversed(right)}
+    dobj, xcomp = deps.get("dobj"), deps.get("xcomp")
+    if dobj is not None and dobj.i >= cue_end:
+        if verb.lemma_.lower() in _DATIVE and xcomp is None:
+            return None  # "told reporters": the object is who heard it
+        tail = [c for c in right if c.i >= dobj.i and c.dep_ in _OBJECT_DEPS]
+        start, end = dobj.left_edge.i, max(c.right_edge.i for c in tail) + 1
+    else:
+        prep = next((c for c in right if c.dep_ == "prep" and c.lower_ in _ABOUT
+                     and c.i - cue_end <= 2), None)
+        obj = None if prep is None else next(
+            (g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is not None:
+            cue_end = prep.i + 1  # "called on X to Y", "talked about X"
+            start, end = obj.left_edge.i, obj.right_edge.i + 1
+            if xcomp is not None and xcomp.i > obj.i:
+                end = xcomp.right_edge.i + 1
+        elif xcomp is not None and xcomp.i >= cue_end and xcomp.left_edge.lower_ == "to":
+            start, end = _edges(xcomp)
+        else:
+            return None
+    start, end = trim_tokens(verb.doc, start, end)
+    if end - start < 2:
+        return None
+    return cue_end, (start, end)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -172,8 +227,17 @@ class SentenceReader:
                     holes.append(_edges(subject))
                 for a, b in _minus(doc, start, end, holes):
                     content.append(char_range(doc, a, b))
-        elif cue.content != "clause":
+        elif cue.content not in ("clause", "object"):
             content = self._quoted_content(verb, sent, subject)
+        if (not content and cue.content in ("object", "all") and subject is not None
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and self.regions.at(verb.idx) is None):
+            # Not "to encourage" and not a verb inside a quotation.
+            found = _object_content(verb, cue_range[1])
+            if found is not None:
+                cue_end, (a, b) = found
+                cue_range = (cue_range[0], max(cue_range[1], cue_end))
+                content = [char_range(doc, a, b)]
         if not content:
             return None
         content = self._with_quotes(content)
