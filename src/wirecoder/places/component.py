@@ -111,16 +111,18 @@ class PlaceResolver:
                 add(span.start, span.end, "place")
             elif ent.label_ == "NORP" and fold(span.text) in self.gaz.demonyms:
                 add(span.start, span.end, "demonym", self.gaz.demonyms[fold(span.text)])
-            elif ent.label_ in _MAYBE_LABELS and len(span) <= 3 and any(
-                c.kind in _STRONG_KINDS and exact
-                for c, exact in lookup(self.gaz, span.text).candidates
+            elif ent.label_ in _MAYBE_LABELS and len(span) <= 3 and _names_region(
+                lookup(self.gaz, span.text)
             ):
                 add(span.start, span.end, "place")
         for mention in doc._.wc_mentions or []:
             kind = mention.get("kind")
             if kind == "demonym" and mention.get("country"):
                 text = fold(doc[mention["start"]:mention["end"]].text)
-                if text not in self.gaz.demonyms and text.split(" ")[0] in _REGION_PREFIXES:
+                before = doc[mention["start"] - 1].lower_ if mention["start"] else ""
+                if before in _REGION_PREFIXES or (
+                    text not in self.gaz.demonyms and text.split(" ")[0] in _REGION_PREFIXES
+                ):
                     continue
                 add(mention["start"], mention["end"], "demonym", mention["country"])
             elif kind in ("city", "capital") or (
@@ -144,23 +146,34 @@ class PlaceResolver:
                 if cand:
                     countries[cand.country] += 1
                 continue
-            result = lookup(self.gaz, text)
-            found.append(result)
-            if is_unambiguous(result):
+            found.append(lookup(self.gaz, text))
+        # Context in two rounds: countries, regions and counties first; then, once the
+        # towns of the regions named are among the candidates, cities ("Glasgow" in a
+        # story that names Kentucky is not Scotland's).
+        for cities in (False, True):
+            for item, result in zip(items, found, strict=True):
+                if item["kind"] == "demonym" or not is_unambiguous(result):
+                    continue
+                if cities != all(c.kind == "city" for c, _ in result.candidates):
+                    continue
                 best = choose(result, Counter(), set())
-                if best is not None and best.country:
-                    countries[best.country] += 1
-                    if best.kind in ("admin1", "county") and best.admin1:
-                        admin1s.add((best.country, best.admin1))
-        # Towns under 15,000 people, for the regions the story names.
-        if admin1s:
+                if best is None or not best.country:
+                    continue
+                countries[best.country] += 1
+                # A region named, or a county or city found in one region only.
+                regions = {(c.country, c.admin1) for c, _ in result.candidates}
+                if best.admin1 and best.kind != "country" and len(regions) == 1:
+                    admin1s.add((best.country, best.admin1))
+            if cities or not admin1s:
+                continue
+            # Towns under 15,000 people, for the regions the story names.
             for item, result in zip(items, found, strict=True):
                 if item["kind"] != "place":
                     continue
                 key = fold(item["text"])
                 key = key[:-2] if key.endswith("'s") else key
                 have = {c for c, _ in result.candidates}
-                for country, code in admin1s:
+                for country, code in sorted(admin1s):
                     for town in towns_in(country, code).get(key, ()):
                         if town not in have:
                             result.candidates.append((town, True))
@@ -276,6 +289,12 @@ def _place_dict(cand: Candidate, gaz: Gazetteer, *, text: str, span: dict[str, A
         "admin1": region.name if region else cand.admin1,
         "precision": approximated or cand.kind,
     }
+
+
+def _names_region(found: Lookup) -> bool:
+    """The whole name (not a part of it) is a country or region."""
+    return found.approximated is None and any(
+        c.kind in _STRONG_KINDS and exact for c, exact in found.candidates)
 
 
 def _trim(ent: Span) -> Span | None:

@@ -47,6 +47,7 @@ class Lookup:
 
     candidates: list[tuple[Candidate, bool]] = field(default_factory=list)  # (cand, exact)
     approximated: str | None = None  # "facility" when the place is named after its site
+    partial: bool = False  # found by a part of the name only: no context for the others
 
 
 def lookup(gaz: Gazetteer, text: str) -> Lookup:
@@ -76,7 +77,33 @@ def lookup(gaz: Gazetteer, text: str) -> Lookup:
                 if preferred:
                     inner.candidates = preferred
                 return inner
-    return found
+    return _part(gaz, words)
+
+
+# Words that never name a place on their own, for the part-of-a-name fallback.
+_NOT_A_PART = {"north", "south", "east", "west", "central", "new", "st", "local", "city",
+               "county", "of", "the", "and", "great", "grand", "upper", "lower", "old"}
+
+
+_PART_MIN_POPULATION = 100_000
+
+
+def _part(gaz: Gazetteer, words: list[str]) -> Lookup:
+    """A name the tables lack that starts or ends with one they know ("Metcalfe County
+    Sheriff's Office", "Honolulu Star-Advertiser", "City of Montreal", "north west
+    London"): the longest known leading, then trailing, part; approximated by it."""
+    for n in range(len(words) - 1, 0, -1):
+        for part in (words[:n], words[-n:]):
+            if n == 1 and part[0] in _NOT_A_PART:
+                continue
+            found = _direct(gaz, " ".join(part))
+            found.candidates = [c for c in found.candidates if c[1] and (
+                c[0].kind != "city" or c[0].population >= _PART_MIN_POPULATION)]
+            if found.candidates:
+                found.approximated = "facility"
+                found.partial = True
+                return found
+    return Lookup()
 
 
 def _direct(gaz: Gazetteer, key: str) -> Lookup:
@@ -122,7 +149,7 @@ def choose(found: Lookup, countries: Counter[str], admin1s: set[tuple[str, str]]
 def is_unambiguous(found: Lookup) -> bool:
     """All candidates in one country, or a country itself among the exact ones: safe to
     use as context before anything is chosen."""
-    if not found.candidates:
+    if not found.candidates or found.partial:
         return False
     countries = [c for c, exact in found.candidates if c.kind == "country" and exact]
     if countries:
