@@ -119,6 +119,10 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "his microphone"),
         ("The senator described the rules as a disaster.", "The senator", "described",
          "the rules as a disaster"),
+        ("Caddell went on to discuss the latest polls.", "Caddell", "went on to discuss",
+         "the latest polls"),
+        ("Trump is once again questioning the integrity of the vote.", "Trump",
+         "is once again questioning", "the integrity of the vote"),
     ],
 )
 def test_sentences(text: str, speaker: str, cue: str, content: str) -> None:

@@ -28,6 +28,11 @@ _SETTINGS = {"interview", "statement", "email", "e-mail", "speech", "letter", "p
              "tweet", "twitter", "facebook", "briefing", "memo", "op-ed", "essay", "video",
              "conference", "call", "message", "blog", "remarks", "ad", "column"}
 # Prepositions that take what a cue is about ("talked about", "warned against").
+_PERIODS = {"week", "month", "year", "night", "morning", "evening", "afternoon", "summer",
+            "spring", "fall", "winter"}
+# Verbs that lead into a cue with "to" or a gerund, inside PolNeAR's cue span.
+_LEAD_INS = {"go", "appear", "seem", "continue", "begin", "start", "avoid", "decline",
+             "refuse", "try", "stop", "keep"}
 _DATIVE = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "encourage"}
 _OBJECT_DEPS = {"dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "npadvmod"}
 _ABOUT = {"about", "of", "on", "for", "against", "to", "at"}
@@ -49,15 +54,26 @@ class Attribution:
 def _cue_range(verb: Token) -> tuple[int, int]:
     """The verb with the auxiliaries, negation and adverbs right before it, and its
     particle ("has long said", "pointed out")."""
+    doc = verb.doc
     start = verb.i
-    left = sorted((c for c in verb.children if c.i < verb.i), key=lambda t: -t.i)
-    for child in left:
-        if child.i == start - 1 and child.dep_ in _LEFT_CUE_DEPS:
-            start = child.i
+    head = verb.head
+    if (verb.dep_ == "xcomp" and head.lemma_.lower() in _LEAD_INS and head.i < verb.i
+            and all(doc[k].head in (head, verb) and doc[k].dep_ in ("prt", "aux")
+                    for k in range(head.i + 1, verb.i))):
+        start = head.i  # "went on to discuss", "appeared to suggest", "avoids condemning"
+        verb_left = head
+    else:
+        verb_left = verb
+    while start > 0:
+        token = doc[start - 1]
+        # "has once again said": auxiliaries and adverbs of the verb, or of those adverbs.
+        if token.dep_ in _LEFT_CUE_DEPS and (token.head.i == verb_left.i or (
+                token.head.dep_ == "advmod" and token.head.head.i == verb_left.i
+                and token.i < token.head.i < verb_left.i)):
+            start -= 1
         else:
             break
     end = verb.i + 1
-    doc = verb.doc
     for child in sorted(verb.children, key=lambda t: t.i):
         if child.i != end:
             continue
@@ -65,8 +81,12 @@ def _cue_range(verb: Token) -> tuple[int, int]:
             end += 1
         elif child.dep_ == "npadvmod" and child.lower_ in _WHEN:
             end += 1  # "said Friday"
-        elif child.dep_ == "advmod" and child.lower_ in ("later", "today", "again"):
-            end += 1  # "added later"
+        elif child.dep_ == "advmod" and (child.lower_ in ("later", "today", "again")
+                                         or child.lower_.endswith("ly")):
+            end += 1  # "added later", "said sarcastically"
+        elif (child.dep_ == "npadvmod" and child.right_edge.i - child.i == 0
+              and child.i - child.left_edge.i == 1 and child.lemma_.lower() in _PERIODS):
+            end = child.i + 1  # "said last month"
         elif child.dep_ == "prep" and child.lower_ in ("in", "on") and child.n_rights:
             obj = next((g for g in child.rights if g.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() in _SETTINGS and obj.i - child.i <= 4:
@@ -230,7 +250,8 @@ class SentenceReader:
         elif cue.content not in ("clause", "object"):
             content = self._quoted_content(verb, sent, subject)
         if (not content and cue.content in ("object", "all") and subject is not None
-                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _LEAD_INS
+                     or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
                 and self.regions.at(verb.idx) is None):
             # Not "to encourage" and not a verb inside a quotation.
             found = _object_content(verb, cue_range[1])
