@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -22,11 +21,15 @@ def lookup(registry: Registry, text: str, kind: str) -> set[str]:
     return {e.id for t, e, k in registry.alias_items() if t == text and k == kind}
 
 
-def test_loads_fast() -> None:
-    start = time.perf_counter()
-    Registry.load()
-    # Generous bound for slow CI machines; the budget is 0.3 s on a laptop.
-    assert time.perf_counter() - start < 1.0
+def test_loads_from_cache_the_same_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Load time is measured by benchmarks/speed.py, not asserted here; what a test can
+    # check is that the cached tables give exactly what parsing gives.
+    monkeypatch.setenv("WIRECODER_CACHE", str(tmp_path))
+    parsed = Registry.load()
+    cached = Registry.load()
+    assert any(tmp_path.iterdir())
+    assert [e.id for e in cached] == [e.id for e in parsed]
+    assert cached.get("irgc") == parsed.get("irgc")
 
 
 def test_all_un_members_and_observers(registry: Registry) -> None:
