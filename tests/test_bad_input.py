@@ -155,7 +155,9 @@ def test_bad_input_5mb_document(nlp: Any, validator: Any) -> None:
     assert len(record.text) <= min(DEFAULT_MAX_CHARS, nlp.max_length)
     assert record.text.startswith(paragraph)
     assert record.events
-    assert elapsed < 180, f"coding took {elapsed:.0f} s"
+    # Not a speed test (about 50 s on a quiet 2-core machine): a guard against the
+    # quadratic blow-ups that once made this input run for hours.
+    assert elapsed < 900, f"coding took {elapsed:.0f} s"
     data = record.to_dict()
     assert data["text"] == record.text
     assert_record_valid(record, validator)
