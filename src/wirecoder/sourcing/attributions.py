@@ -57,7 +57,7 @@ def _cue_range(verb: Token) -> tuple[int, int]:
     doc = verb.doc
     start = verb.i
     head = verb.head
-    if (verb.dep_ == "xcomp" and head.lemma_.lower() in _LEAD_INS and head.i < verb.i
+    if (verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in _LEAD_INS and head.i < verb.i
             and all(doc[k].head in (head, verb) and doc[k].dep_ in ("prt", "aux")
                     for k in range(head.i + 1, verb.i))):
         start = head.i  # "went on to discuss", "appeared to suggest", "avoids condemning"
@@ -250,7 +250,7 @@ class SentenceReader:
         elif cue.content not in ("clause", "object"):
             content = self._quoted_content(verb, sent, subject)
         if (not content and cue.content in ("object", "all") and subject is not None
-                and (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _LEAD_INS
+                and (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _LEAD_INS
                      or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
                 and self.regions.at(verb.idx) is None):
             # Not "to encourage" and not a verb inside a quotation.
