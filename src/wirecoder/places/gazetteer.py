@@ -154,7 +154,7 @@ def _town_lines() -> dict[tuple[str, str], list[str]]:
 
 @cache
 def towns_in(country: str, admin1: str) -> dict[str, tuple[Candidate, ...]]:
-    """The towns of 1,000 to 15,000 people of one first-level region, by folded name.
+    """The towns of 500 to 15,000 people of one first-level region, by folded name.
     Too many and too ambiguous for the main table: a story gets them only for the regions
     it names ("Glasgow" in a story about Kentucky)."""
     table: dict[str, list[Candidate]] = {}

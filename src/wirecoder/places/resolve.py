@@ -54,6 +54,8 @@ def lookup(gaz: Gazetteer, text: str) -> Lookup:
     key = fold(text)
     if key.endswith("'s"):
         key = key[:-2]
+    if key in _BARE_DIRECTIONS:  # "the West", "Eastern": no place of their own
+        return Lookup()
     found = _direct(gaz, key)
     if found.candidates:
         return found
@@ -80,9 +82,15 @@ def lookup(gaz: Gazetteer, text: str) -> Lookup:
     return _part(gaz, words)
 
 
+_BARE_DIRECTIONS = {word.strip() for word in _DIRECTIONS} | {"centre", "center"}
 # Words that never name a place on their own, for the part-of-a-name fallback.
 _NOT_A_PART = {"north", "south", "east", "west", "central", "new", "st", "local", "city",
-               "county", "of", "the", "and", "great", "grand", "upper", "lower", "old"}
+               "county", "of", "the", "and", "great", "grand", "upper", "lower", "old",
+               "bay", "park", "river", "lake", "mount", "cape", "beach", "hill", "island",
+               "valley", "point", "port", "fort", "little", "big"}
+# Streets: their first word is rarely the place they are in ("Atlantic Avenue").
+_STREET_WORDS = {"street", "avenue", "road", "lane", "drive", "boulevard", "parade", "way",
+                 "place", "terrace", "crescent", "court", "st", "ave", "rd", "blvd"}
 
 
 _PART_MIN_POPULATION = 100_000
@@ -92,6 +100,8 @@ def _part(gaz: Gazetteer, words: list[str]) -> Lookup:
     """A name the tables lack that starts or ends with one they know ("Metcalfe County
     Sheriff's Office", "Honolulu Star-Advertiser", "City of Montreal", "north west
     London"): the longest known leading, then trailing, part; approximated by it."""
+    if not words or words[-1] in _STREET_WORDS:
+        return Lookup()
     for n in range(len(words) - 1, 0, -1):
         for part in (words[:n], words[-n:]):
             if n == 1 and part[0] in _NOT_A_PART:
@@ -116,7 +126,8 @@ def prior(cand: Candidate, exact: bool, rivals: list[tuple[Candidate, bool]]) ->
     if cand.kind == "city":
         score = math.log10(cand.population + 10)
     else:
-        score = _PRIOR.get(cand.kind, 10.0)
+        # Size breaks ties between regions of one name ("Florida": the US state).
+        score = _PRIOR.get(cand.kind, 10.0) + math.log10(cand.population + 1) / 100
         if cand.kind == "admin1" and any(
             r.kind == "city" and r.country == cand.country and r.population >= 600_000
             for r, _ in rivals
