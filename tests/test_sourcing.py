@@ -121,6 +121,10 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "the rules as a disaster"),
         ("Caddell went on to discuss the latest polls.", "Caddell", "went on to discuss",
          "the latest polls"),
+        ("The union called for new elections.", "The union", "called for", "new elections"),
+        # "I think" inside a quotation is the speaker's hedge, not an attribution.
+        ("“I think we will win,” the senator said.", "the senator", "said",
+         "“I think we will win,”"),
         ("Trump is once again questioning the integrity of the vote.", "Trump",
          "is once again questioning", "the integrity of the vote"),
     ],

@@ -35,7 +35,11 @@ _LEAD_INS = {"go", "appear", "seem", "continue", "begin", "start", "avoid", "dec
              "refuse", "try", "stop", "keep"}
 _DATIVE = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "encourage"}
 _OBJECT_DEPS = {"dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "npadvmod"}
-_ABOUT = {"about", "of", "on", "for", "against", "to", "at"}
+_ABOUT = {"about", "of", "on", "against"}
+_PREPS = {"call": {"on", "for"}, "point": {"to"}, "push": {"for"}, "argue": {"for", "against"},
+          "appeal": {"for", "to"}, "warn": {"about", "of", "against"}}
+# "I think", "you know": a speaker's hedges inside a quotation, not attributions.
+_HEDGERS = {"i", "you", "we"}
 
 
 @dataclass
@@ -109,7 +113,8 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
         tail = [c for c in right if c.i >= dobj.i and c.dep_ in _OBJECT_DEPS]
         start, end = dobj.left_edge.i, max(c.right_edge.i for c in tail) + 1
     else:
-        prep = next((c for c in right if c.dep_ == "prep" and c.lower_ in _ABOUT
+        preps = _PREPS.get(verb.lemma_.lower(), _ABOUT)
+        prep = next((c for c in right if c.dep_ == "prep" and c.lower_ in preps
                      and c.i - cue_end <= 2), None)
         obj = None if prep is None else next(
             (g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -237,6 +242,8 @@ class SentenceReader:
         doc = self.doc
         clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
         subject = subject_of(verb)
+        if cue.cls == "cognition" and subject is not None and subject.lower_ in _HEDGERS:
+            return None
         cue_range = _cue_range(verb)
         content: list[tuple[int, int]] = []
         if clauses and cue.content != "quote":
