@@ -152,3 +152,16 @@ def test_models_ship_small_and_load() -> None:
 def test_record_validates(example_record: Any, validator: Any) -> None:
     errors = list(validator.iter_errors(example_record.to_dict()))
     assert not errors
+
+
+def test_signal_is_the_run_around_the_most_probable_token() -> None:
+    import numpy as np
+
+    from wirecoder.reasons.model import decode, peak_run, signal_cut
+
+    p = np.array([0.02, 0.3, 0.12, 0.04, 0.2, 0.01])
+    assert peak_run(p, 0.1) == [1, 2]
+    assert peak_run(p, 0.5) == []
+    assert peak_run(np.array([]), 0.1) == []
+    assert 0.0 < signal_cut() < 0.5  # chosen by cross-validation on train
+    assert decode(np.zeros(6, dtype=int), p).signal == peak_run(p, signal_cut())

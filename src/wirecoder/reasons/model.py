@@ -39,6 +39,13 @@ def sentence_threshold() -> float:
 
 
 @lru_cache(maxsize=1)
+def signal_cut() -> float:
+    """The signal tagger's cut that cross-validation on train chose (``training.json``)."""
+    meta = json.loads((MODEL_DIR / "training.json").read_text("utf-8"))
+    return float(meta.get("signal_cut", 0.5))
+
+
+@lru_cache(maxsize=1)
 def sentence_model() -> HashedLinear:
     return HashedLinear.load(MODEL_DIR / SENTENCE_MODEL)
 
@@ -62,14 +69,31 @@ def tag_relation(sent: Span, hits: list[CueHit] | None = None) -> TaggedRelation
     return decode(labels, signal_p)
 
 
-def decode(labels: np.ndarray, signal_p: np.ndarray) -> TaggedRelation:
+def decode(labels: np.ndarray, signal_p: np.ndarray, cut: float | None = None) -> TaggedRelation:
     """Per-token labels -> contiguous spans: the longest run of each label, after filling
-    one-token gaps (a lone comma inside a clause), since a cause or effect is one span."""
+    one-token gaps (a lone comma inside a clause), since a cause or effect is one span.
+    The signal is the run of tokens at or above ``cut`` around the most probable token
+    (``cut`` chosen by cross-validation on train), empty when no token reaches it."""
     return TaggedRelation(
         cause=_longest_run([int(x) == 1 for x in labels]),
         effect=_longest_run([int(x) == 2 for x in labels]),
-        signal=_longest_run([float(p) > 0.5 for p in signal_p], fill=False),
+        signal=peak_run(signal_p, signal_cut() if cut is None else cut),
     )
+
+
+def peak_run(p: np.ndarray, cut: float) -> list[int]:
+    """The contiguous run of values >= ``cut`` that holds the maximum (empty if none)."""
+    if len(p) == 0:
+        return []
+    top = int(np.argmax(p))
+    if float(p[top]) < cut:
+        return []
+    start, end = top, top + 1
+    while start > 0 and float(p[start - 1]) >= cut:
+        start -= 1
+    while end < len(p) and float(p[end]) >= cut:
+        end += 1
+    return list(range(start, end))
 
 
 def _longest_run(flags: list[bool], fill: bool = True) -> list[int]:
