@@ -166,7 +166,9 @@ class PlaceResolver:
                     admin1s.add((best.country, best.admin1))
             if cities or not admin1s:
                 continue
-            # Towns under 15,000 people, for the regions the story names.
+            # Towns under 15,000 people, for the regions the story names; ranked as loose
+            # names where a namesake abroad is in a country the story names too, so
+            # "Paris" in a Kentucky story that mentions France stays French.
             for item, result in zip(items, found, strict=True):
                 if item["kind"] != "place":
                     continue
@@ -176,7 +178,9 @@ class PlaceResolver:
                 for country, code in sorted(admin1s):
                     for town in towns_in(country, code).get(key, ()):
                         if town not in have:
-                            result.candidates.append((town, True))
+                            abroad = any(c.country != town.country and countries.get(c.country)
+                                         for c in have)
+                            result.candidates.append((town, not abroad))
         by_start = {item["start"]: (i, item) for i, item in enumerate(items)}
         chosen: list[Candidate | None] = [None] * len(items)
         # Qualifiers first ("Tripoli, Lebanon": Lebanon), so the qualified name sees them.
