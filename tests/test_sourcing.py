@@ -122,6 +122,12 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         ("Caddell went on to discuss the latest polls.", "Caddell", "went on to discuss",
          "the latest polls"),
         ("The union called for new elections.", "The union", "called for", "new elections"),
+        # Speakers as PolNeAR spans them: the comma closing an apposition is theirs, a
+        # participle set off by commas is not.
+        ("Phil Lovas, the campaign chairman, said the vote was rigged.",
+         "Phil Lovas, the campaign chairman,", "said", "the vote was rigged"),
+        ("Trump, speaking to a veterans group in Virginia, said the plan was bad.", "Trump",
+         "said", "the plan was bad"),
         # "I think" inside a quotation is the speaker's hedge, not an attribution.
         ("“I think we will win,” the senator said.", "the senator", "said",
          "“I think we will win,”"),

@@ -175,6 +175,25 @@ def _source_range(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _set_off(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
+    """A subject before its cue as PolNeAR spans it: without a participle set off by a
+    comma ("Trump, speaking to veterans,"), with the comma that closes an apposition
+    ("Phil Lovas, the campaign chairman,") and the bracket it opened ("Pence (R-IN)")."""
+    for child in head.rights:
+        if (child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.i - 1 > head.i
+                and doc[child.left_edge.i - 1].text == ","):
+            end = child.left_edge.i - 1
+            break
+    while end > start and doc[end - 1].text == ",":
+        end -= 1
+    inside = doc[start:end]
+    if end < len(doc) and (
+            doc[end].text == ")" and inside.text.count("(") > inside.text.count(")")
+            or doc[end].text == "," and end - start > 2 and any(t.text == "," for t in inside)):
+        end += 1
+    return start, end
+
+
 def _according(token: Token) -> Token | None:
     """The source of "according to X" when ``token`` is its "according"."""
     if token.lower_ != "according":
@@ -270,7 +289,11 @@ class SentenceReader:
             return None
         content = self._with_quotes(content)
         content = self._adjacent_quotes(content, verb)
-        source_range = _source_range(subject) if subject is not None else None
+        source_range = None
+        if subject is not None:
+            source_range = _source_range(subject)
+            if subject.i < verb.i:
+                source_range = _set_off(doc, subject, *source_range)
         return Attribution(
             cue=cue_range,
             source=source_range,

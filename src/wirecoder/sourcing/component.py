@@ -121,13 +121,20 @@ class SourcingCoder:
         actor = actor_from_phrase(named, index)
         if (actor is None or actor.get("entity") is None) and named.pos_ == "PROPN":
             actor = _entity_by_name(doc, start, end, index) or actor
-        while end > start and doc[end - 1].is_punct:
+        while end > start and doc[end - 1].is_punct and not _closes(doc[start:end]):
             end -= 1
         base = {"code": None, "country": None, "sector": None, "entity": None, "name": None}
         actor = {**base, **(actor or {})}
         actor["text"] = doc[start:end].text
         actor["span"] = _span(doc, start, end)
         return actor
+
+
+def _closes(span: Span) -> bool:
+    """The span's last mark closes an apposition or a bracket opened inside it."""
+    last = span[-1].text
+    inner = span[:-1].text
+    return last == "," and "," in inner or last == ")" and "(" in inner
 
 
 def _name_words(text: str) -> set[str]:
