@@ -122,6 +122,9 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         ("Caddell went on to discuss the latest polls.", "Caddell", "went on to discuss",
          "the latest polls"),
         ("The union called for new elections.", "The union", "called for", "new elections"),
+        # A noun of saying with a that-clause.
+        ("Trump repeated his claim that the election was rigged.", "his", "claim",
+         "that the election was rigged"),
         # Speakers as PolNeAR spans them: the comma closing an apposition is theirs, a
         # participle set off by commas is not.
         ("Phil Lovas, the campaign chairman, said the vote was rigged.",

@@ -33,6 +33,12 @@ _PERIODS = {"week", "month", "year", "night", "morning", "evening", "afternoon",
 # Verbs that lead into a cue with "to" or a gerund, inside PolNeAR's cue span.
 _LEAD_INS = {"go", "appear", "seem", "continue", "begin", "start", "avoid", "decline",
              "refuse", "try", "stop", "keep"}
+# Nouns of saying that take a that-clause ("the claim that", "reports that").
+_NOUN_CUES = {"claim", "report", "statement", "allegation", "assertion", "suggestion",
+              "warning", "charge", "accusation", "promise", "pledge", "argument", "belief",
+              "announcement", "insistence", "assurance", "admission", "denial", "rumor",
+              "rumour", "speculation", "complaint", "prediction", "estimate", "contention",
+              "notion", "message", "news", "finding", "conclusion", "testimony", "threat"}
 _DATIVE = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "encourage"}
 _OBJECT_DEPS = {"dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "npadvmod"}
 _ABOUT = {"about", "of", "on", "against"}
@@ -252,7 +258,36 @@ class SentenceReader:
                 found.append(attribution)
         for according, source in accordings:
             self._according_attribution(according, source, sent, found)
+        for token in sent:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in _NOUN_CUES:
+                attribution = self._noun_attribution(token)
+                if attribution is not None:
+                    found.append(attribution)
         return found
+
+    def _noun_attribution(self, noun: Token) -> Attribution | None:
+        """A noun of saying with a that-clause: "his claim that X", "reports that X"."""
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp")
+                       and c.left_edge.lower_ == "that" and c.left_edge.i == noun.i + 1
+                       and any(g.dep_ == "mark" for g in c.children)), None)
+        if clause is None or self.regions.at(noun.idx) is not None:
+            return None
+        start, end = trim_tokens(self.doc, *_edges(clause))
+        if end - start < 3:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")),
+                      None)
+            owner = None if by is None else next(
+                (g for g in by.children if g.dep_ == "pobj"), None)
+        return Attribution(
+            cue=(noun.i, noun.i + 1),
+            source=_source_range(owner) if owner is not None else None,
+            source_head=owner.i if owner is not None else None,
+            content=self._with_quotes([char_range(self.doc, start, end)]),
+            anchor=noun.i,
+        )
 
     # ------------------------------------------------------------------ verbs of saying
 
