@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,7 +21,7 @@ NEAR_KM = 100.0
 _WORD = re.compile(r"[a-z]{3,}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     mention_id: str
     story_key: str
@@ -47,7 +48,9 @@ class Mention:
 def content_words(text: str) -> frozenset[str]:
     # Crude stemming (first five letters) lets "struck"/"strike" not match but
     # "negotiations"/"negotiators" match: reports of one event share their nouns.
-    return frozenset(w[:5] for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
+    # Stems are interned: the merge holds a window of mentions, and their words repeat.
+    return frozenset(sys.intern(w[:5]) for w in _WORD.findall(text.lower())
+                     if w not in STOP_WORDS)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -6,6 +6,7 @@ after the last committed batch, and the rerun codes the lost batch again.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import duckdb
@@ -62,3 +63,17 @@ def stored_keys(con: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
     finally:
         con.unregister("_wc_keys")
     return {row[0] for row in found}
+
+
+def stored_stories(con: duckdb.DuckDBPyConnection, keys: list[str]
+                   ) -> dict[str, tuple[str, dt.datetime | None]]:
+    """Which of ``keys`` are already stored: key -> (story id, ingested_at)."""
+    if not keys:
+        return {}
+    con.register("_wc_keys", pa.table({"story_key": keys}))
+    try:
+        found = con.execute("SELECT s.story_key, s.id, s.ingested_at FROM stories s "
+                            "JOIN _wc_keys k USING (story_key)").fetchall()
+    finally:
+        con.unregister("_wc_keys")
+    return {key: (story_id, at) for key, story_id, at in found}
