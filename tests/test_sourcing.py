@@ -122,6 +122,9 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         ("Caddell went on to discuss the latest polls.", "Caddell", "went on to discuss",
          "the latest polls"),
         ("The union called for new elections.", "The union", "called for", "new elections"),
+        # A passive cue: its subject is what is said, "by" ends the cue.
+        ("The registration issue was first reported by the Arizona Republic.",
+         "the Arizona Republic", "was first reported by", "The registration issue"),
         # A noun of saying with a that-clause.
         ("Trump repeated his claim that the election was rigged.", "his", "claim",
          "that the election was rigged"),

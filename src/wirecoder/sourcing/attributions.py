@@ -320,6 +320,18 @@ class SentenceReader:
                 cue_end, (a, b) = found
                 cue_range = (cue_range[0], max(cue_range[1], cue_end))
                 content = [char_range(doc, a, b)]
+        if not content and cue.cls == "speech" and cue.content != "quote":
+            # "The issue was first reported by X", "Quiros was accused of fraud": the
+            # passive's subject is what is said; "by" or "of" ends the cue.
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and passive.i < verb.i and self.regions.at(verb.idx) is None:
+                a, b = trim_tokens(doc, *_edges(passive))
+                if b - a >= 1 and doc[a].pos_ != "PRON":
+                    content = [char_range(doc, a, b)]
+                    nxt = cue_range[1]
+                    if nxt < len(doc) and doc[nxt].head.i == verb.i and doc[nxt].dep_ in (
+                            "agent", "prep") and doc[nxt].lower_ in ("by", "of", "for"):
+                        cue_range = (cue_range[0], nxt + 1)
         if not content:
             return None
         content = self._with_quotes(content)
