@@ -126,7 +126,7 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         ("The registration issue was first reported by the Arizona Republic.",
          "the Arizona Republic", "was first reported by", "The registration issue"),
         # A noun of saying with a that-clause.
-        ("Trump repeated his claim that the election was rigged.", "his", "claim",
+        ("Few took seriously his claim that the election was rigged.", "his", "claim",
          "that the election was rigged"),
         # Speakers as PolNeAR spans them: the comma closing an apposition is theirs, a
         # participle set off by commas is not.
