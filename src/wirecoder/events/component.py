@@ -47,9 +47,6 @@ LIGHT_VERBS = {
     "give",
     "take",
 }
-# Codes whose target is the one asked, blamed or refused, often the subject of the
-# clause that follows ("demanded that the United States match ...").
-CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # "X said Y must do Z" is a demand on Y.
 _OBLIGATION_AUX = {"must", "should", "ought"}
 _EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj"}
