@@ -96,6 +96,12 @@ class PlaceResolver:
         """Candidate place names as token spans, with a hint of what they are."""
         items: dict[tuple[int, int], dict[str, Any]] = {}
         taken: set[int] = set()
+        # A name the registry gives to an organisation, group or person is an actor, even
+        # where the tagger calls it a place ("the IRGC").
+        actor_names = {
+            (m["start"], m["end"]) for m in doc._.wc_mentions or []
+            if m.get("kind") == "entity" and m.get("type") not in ("country", None)
+        }
 
         def add(start: int, end: int, kind: str, country: str | None = None) -> None:
             if any(i in taken for i in range(start, end)):
@@ -105,7 +111,7 @@ class PlaceResolver:
 
         for ent in doc.ents:
             span = _trim(ent)
-            if span is None:
+            if span is None or (span.start, span.end) in actor_names:
                 continue
             if ent.label_ in _PLACE_LABELS:
                 add(span.start, span.end, "place")
