@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import REPO_ROOT, command_line, git_commit, now
+from _common import REPO_ROOT, run_info, write_json
 
 GOLD = REPO_ROOT / "tests" / "data" / "corpus" / "merge_gold.jsonl"
 
@@ -155,13 +155,11 @@ def main() -> int:
             print(json.dumps(figures), flush=True)
         if args.spark:
             figures.update(spark_ratio(args.spark, tmp))
-    result = {"benchmark": "corpus", "command": command_line(), "commit": git_commit(),
-              "date": now(), "scores": figures,
+    result = {"benchmark": "corpus", **run_info(), "scores": figures,
               "targets": {"ingest_vs_code_throughput": 0.9,
                           "dyad_month_query_seconds_median": 1.0}}
     print(json.dumps(result, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    write_json(str(args.json) if args.json else None, result)
     return 0
 
 

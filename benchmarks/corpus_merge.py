@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import REPO_ROOT, command_line, git_commit, now
+from _common import REPO_ROOT, run_info, write_json
 
 GOLD = REPO_ROOT / "tests" / "data" / "corpus" / "merge_gold.jsonl"
 
@@ -34,11 +34,9 @@ def main() -> int:
                                 ).fetchone()[0]
     scores.update(clusters=len(set(gold.values())), events=report.events,
                   countable_mentions_in_hypothetical_stories=uncounted)
-    result = {"benchmark": "corpus_merge", "command": command_line(), "commit": git_commit(),
-              "date": now(), "scores": scores}
+    result = {"benchmark": "corpus_merge", **run_info(), "scores": scores}
     print(json.dumps(result, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    write_json(str(args.json) if args.json else None, result)
     return 0
 
 
