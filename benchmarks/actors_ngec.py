@@ -28,6 +28,7 @@ import datetime as dt
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -85,6 +86,18 @@ class Case:
     expect_none: bool
     not_country: str | None
     note: str
+
+    @property
+    def key(self) -> str:
+        """A stable name for the row: the test's name plus its arguments (parametrised
+        tests share a name), independent of the row's position in the file."""
+        test = self.note.split(";")[0].strip()
+        return "\t".join((test, self.kind, self.input, self.context, self.date or ""))
+
+    @property
+    def half(self) -> str:
+        # Developers read the misses of the "dev" half only; "test" is held out.
+        return "dev" if zlib.crc32(self.key.encode("utf-8")) % 2 == 0 else "test"
 
 
 @dataclass(frozen=True)
@@ -189,8 +202,10 @@ def score(cases: Sequence[Case], got: Sequence[Resolved]) -> dict[str, Any]:
     overall = block(lambda c: True)
     by_kind = {k: block(lambda c, k=k: c.kind == k) for k in KINDS}
     with_context = block(lambda c: bool(c.context))
-    return {**overall, "by_kind": by_kind, "with_context": with_context,
-            "patterns": miss_patterns(cases, got)}
+    halves = {h: block(lambda c, h=h: c.half == h) for h in ("dev", "test")}
+    dev = [(c, g) for c, g in zip(cases, got, strict=True) if c.half == "dev"]
+    return {**overall, "by_kind": by_kind, "with_context": with_context, "halves": halves,
+            "patterns": miss_patterns([c for c, _ in dev], [g for _, g in dev])}
 
 
 def miss_patterns(cases: Sequence[Case], got: Sequence[Resolved]) -> dict[str, Any]:
@@ -239,18 +254,25 @@ def print_report(figures: dict[str, Any]) -> None:
         print(f"  {kind:<11} {b['rows']:5d}  {fmt(b['country_accuracy']):>6} ({b['country_n']:3d})"
               f"     {fmt(b['sector_accuracy']):>6} ({b['sector_n']:3d})"
               f"     {fmt(b['none_accuracy']):>6} ({b['none_n']:3d})")
-    print("\ncountry misses by pattern")
+    for half, b in s["halves"].items():
+        print(f"{half} half ({b['rows']} rows): country {fmt(b['country_accuracy'])} "
+              f"({b['country_correct']}/{b['country_n']}), sector {fmt(b['sector_accuracy'])} "
+              f"({b['sector_correct']}/{b['sector_n']}), no-actor {fmt(b['none_accuracy'])} "
+              f"({b['none_correct']}/{b['none_n']})")
+    print("\ncountry misses by pattern (dev half only)")
     for k, v in s["patterns"]["country"].items():
         print(f"  {v:3d}  {k}")
-    print("sector misses (expected -> got)")
+    print("sector misses, dev half only (expected -> got)")
     for k, v in s["patterns"]["sector"].items():
         print(f"  {v:3d}  {k}")
 
 
 def print_misses(cases: Sequence[Case], got: Sequence[Resolved], limit: int) -> None:
-    print(f"\nfirst {limit} misses (line: input [date] expected -> got)")
+    print(f"\nfirst {limit} misses of the dev half (line: input [date] expected -> got)")
     shown = 0
     for c, g in zip(cases, got, strict=True):
+        if c.half != "dev":  # the test half's misses are never shown
+            continue
         wrong = (bool(g.error) or (c.country and not field_ok(c.country, g.country))
                  or (c.sector and not field_ok(c.sector, g.sector))
                  or (c.expect_none and not g.is_none)
