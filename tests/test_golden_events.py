@@ -115,12 +115,21 @@ def test_golden_coordinated_subjects_sign_reciprocally() -> None:
     [
         ("Saudi Arabia did not attack Yemen.", "negated"),
         ("If Iran attacks Israel, the United States will respond.", "hypothetical"),
-        ("Russia accused Ukraine of shelling the plant.", "alleged"),
+        ("Russia accused Ukraine of shelling the plant.", "asserted"),  # the accusation
     ],
 )
 def test_golden_modality(text: str, modality: str) -> None:
     events = _events(text)
     assert events and events[0].modality == modality
+
+
+def test_golden_accused_act_is_alleged_and_done_by_the_accused() -> None:
+    events = _events("Russia accused Ukraine of attacking Russian troops.")
+    accused = next(e for e in events if e.trigger.text == "accused")
+    assert accused.plover.event == "ACCUSE" and accused.modality == "asserted"
+    attack = next(e for e in events if e.trigger.text == "attacking")
+    assert attack.modality == "alleged"
+    assert _codes(attack.source) == ["UKR"] and _codes(attack.target) == ["RUSMIL"]
 
 
 def test_golden_stated_intent_becomes_an_intent_code() -> None:

@@ -44,6 +44,14 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if node.dep_ == "relcl":
             return node.head
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            # Object control: "accused Ukraine of attacking", "barred X from entering",
+            # "blamed X for shelling": the one said to do it is the governing verb's object.
+            governor = node.head.head
+            if governor.pos_ in ("VERB", "AUX"):
+                objects = objects_of(governor)
+                if objects:
+                    return objects[0]
         if node.dep_ in ("xcomp", "conj", "acomp") or (
             node.dep_ == "advcl"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -103,7 +111,7 @@ def governing_verb(noun: Token) -> Token | None:
     node = noun
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head

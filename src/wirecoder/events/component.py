@@ -109,9 +109,14 @@ class EventCoder:
                 continue
             found.extend(self._events(token, match, source, target, sent))
         # News leads with the act: a sentence's later events are likelier background.
-        order = {i: rank for rank, i in enumerate(sorted({e["_trigger_i"] for e in found}))}
+        triggers = {e["_trigger_i"] for e in found}
+        order = {i: rank for rank, i in enumerate(sorted(triggers))}
         for event in found:
             penalty = min(0.3, 0.1 * order[event["_trigger_i"]])
+            # An act named inside another event's clause ("demanded that X cancel plans
+            # to sell", "rejected an invitation to attend") is that event's content, not
+            # the sentence's main event (CAMEO codes the governing verb).
+            penalty += 0.15 * _governing_triggers(sent.doc[event["_trigger_i"]], triggers)
             event["confidence"] = round(max(0.05, event["confidence"] - penalty), 2)
         return self._drop_repeats(found)
 
@@ -376,16 +381,31 @@ def _actors_in_preps(head: Token, index: MentionIndex) -> list[dict[str, Any]]:
 
 
 def _in_main_clause(trigger: Token) -> bool:
-    """Whether the trigger is the sentence's own predicate, not one embedded in a
-    reported, adverbial or relative clause (the main clause is what a story reports)."""
+    """Whether the trigger is the sentence's own predicate, not one embedded in an
+    adverbial or relative clause (the main clause is what a story reports). What a verb
+    of saying reports is the story's content: "X attacked Y, officials said" is main."""
     node = trigger
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             return True
-        if node.dep_ in _EMBEDDING_DEPS:
+        if node.dep_ in _EMBEDDING_DEPS and not (
+            node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORT_LEMMAS
+        ):
             return False
         node = node.head
     return False
+
+
+def _governing_triggers(trigger: Token, triggers: set[int]) -> int:
+    """How many other event triggers of the sentence govern this one in the parse."""
+    count = 0
+    node = trigger
+    for _ in range(10):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        count += node.i in triggers
+    return count
 
 
 def _without(target: list, source: list) -> list:

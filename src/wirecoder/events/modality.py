@@ -31,7 +31,7 @@ def _clause_chain(trigger: Token, limit: int = 6) -> list[Token]:
     chain = [trigger]
     node = trigger
     for _ in range(limit):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         chain.append(node)
@@ -53,7 +53,7 @@ def modality_of(trigger: Token) -> str:
     # complement of ("will be ready to train"), never for a noun's governing verb.
     clause = [trigger] if trigger.pos_ == "VERB" else []
     node = trigger
-    while clause and node.dep_ in ("xcomp", "conj", "acomp") and node.head is not node:
+    while clause and node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
         node = node.head
         clause.append(node)
     for node in chain[:3]:
@@ -93,6 +93,6 @@ def frame_of(trigger: Token) -> str | None:
     node = trigger
     if node.dep_ == "conj":  # "refused to deploy or train": the first complement's frame
         node = node.head
-    if node.dep_ != "xcomp" or node.head is node:
+    if node.dep_ != "xcomp" or node.head.i == node.i:
         return None
     return FRAME_LEMMAS.get(node.head.lemma_.lower())
