@@ -120,3 +120,33 @@ def test_same_named_regions_and_bare_directions() -> None:
     assert not lookup(gaz, "Atlantic Avenue").candidates
     part = lookup(gaz, "Honolulu Star-Advertiser")
     assert part.partial and choose(part, Counter(), set()).country == "USA"
+
+
+def test_place_in_an_outlet_name_is_not_a_place() -> None:
+    text = ("According to a Jerusalem Post report, the IRGC's training of the Iraqi army "
+            "will complicate U.S. support for Iraqi forces in Basra.")
+    doc = wirecoder.load()(text)
+    kinds = {p["text"]: p["kind"] for p in doc._.wc_places if p["start"] is not None}
+    assert kinds.get("Jerusalem") == "embedded"
+    assert kinds.get("Basra") == "place"
+    record = wirecoder.code(text).model_dump()
+    assert not [p for p in record["places"] if p["name"] == "Jerusalem"]
+    assert not [e for e in record["events"]
+                if e["location"] and e["location"]["name"] == "Jerusalem"]
+
+
+def test_demonym_tagged_as_place_and_registry_country() -> None:
+    doc = wirecoder.load()("The colt ended Emirati handler Saeed bin Suroor's run. "
+                           "KAZAKH INVEST designed the plan.")
+    found = {p["text"]: (p["kind"], p["country"]) for p in doc._.wc_places
+             if p["start"] is not None}
+    assert found.get("Emirati") == ("demonym", "ARE")
+    assert found.get("KAZAKH", (None, None))[1] == "KAZ"
+
+
+def test_small_place_from_the_story_country() -> None:
+    # Neither name is in the city table: a town of the story's country, then the focus.
+    places = _places("Police in Germany said the fire at the Visbek plant was put out. "
+                     "Officers closed Lindenstrasse Parade in Visbek, Germany, on Monday.")
+    visbek = [p for p in places if p["text"] == "Visbek"]
+    assert visbek and visbek[0]["country"] == "DEU" and visbek[0]["precision"] == "city"

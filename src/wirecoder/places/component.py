@@ -16,7 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.extensions import register_extensions
-from wirecoder.places.gazetteer import Candidate, Gazetteer, fold, gazetteer, towns_in
+from wirecoder.places.gazetteer import (
+    Candidate,
+    Gazetteer,
+    fold,
+    gazetteer,
+    towns_in,
+    towns_of,
+)
 from wirecoder.places.resolve import Lookup, choose, is_unambiguous, lookup
 
 # Not in errors.py yet: the shared warning table is another stage's file.
@@ -26,6 +33,9 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities the model often mislabels; kept only when they name a country or region exactly.
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP"}
 _STRONG_KINDS = {"country", "admin1", "region", "continent"}
+# Entities that name an organisation, a work or an event: a place inside one is part of
+# the name.
+_NAME_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 # A place name as the subject of these verbs stands for its government or people.
 _ACTOR_VERBS = {
     "say", "warn", "announce", "accuse", "condemn", "threaten", "deny", "reject", "urge",
@@ -61,6 +71,7 @@ class PlaceResolver:
         items = self.detect(doc)
         self.resolve(doc, items)
         focus = self.focus(items)
+        self.fill_unresolved(items, focus)
         places = [self._record(doc, item) for item in items]
         # Places by sentence, so locating each event looks at its own sentence only: a
         # long story with many events and many places stays linear.
@@ -96,32 +107,53 @@ class PlaceResolver:
         """Candidate place names as token spans, with a hint of what they are."""
         items: dict[tuple[int, int], dict[str, Any]] = {}
         taken: set[int] = set()
+        mentions = doc._.wc_mentions or []
         # A name the registry gives to an organisation, group or person is an actor, even
-        # where the tagger calls it a place ("the IRGC").
+        # where the tagger calls it a place ("the IRGC"); a person entry whose name is a
+        # place the tables know is the registry's noise ("Basra"), not an actor.
         actor_names = {
-            (m["start"], m["end"]) for m in doc._.wc_mentions or []
+            (m["start"], m["end"]) for m in mentions
             if m.get("kind") == "entity" and m.get("type") not in ("country", None)
+            and not (m.get("type") == "person"
+                     and fold(doc[m["start"]:m["end"]].text) in self.gaz.exact)
         }
+        # The registry's demonyms where the tagger calls them places ("Emirati").
+        demonym_spans = {(m["start"], m["end"]): m["country"] for m in mentions
+                         if m.get("kind") == "demonym" and m.get("country")}
+        # Tokens of an organisation's or a title's name that is not itself a place: a place
+        # named inside it ("the Jerusalem Post") is not where anything happens.
+        in_name: set[int] = set()
 
         def add(start: int, end: int, kind: str, country: str | None = None) -> None:
             if any(i in taken for i in range(start, end)):
                 return
+            if kind == "place" and any(i in in_name for i in range(start, end)):
+                kind = "embedded"
             taken.update(range(start, end))
             items[(start, end)] = {"start": start, "end": end, "kind": kind, "country": country}
 
         for ent in doc.ents:
             span = _trim(ent)
-            if span is None or (span.start, span.end) in actor_names:
+            if span is None:
                 continue
-            if ent.label_ in _PLACE_LABELS:
+            if (span.start, span.end) in actor_names:
+                if ent.label_ not in _PLACE_LABELS:
+                    in_name.update(range(span.start, span.end))
+                continue
+            key = fold(span.text)
+            if (span.start, span.end) in demonym_spans and key not in self.gaz.exact:
+                add(span.start, span.end, "demonym", demonym_spans[(span.start, span.end)])
+            elif ent.label_ in _PLACE_LABELS:
                 add(span.start, span.end, "place")
-            elif ent.label_ == "NORP" and fold(span.text) in self.gaz.demonyms:
-                add(span.start, span.end, "demonym", self.gaz.demonyms[fold(span.text)])
+            elif ent.label_ == "NORP" and key in self.gaz.demonyms:
+                add(span.start, span.end, "demonym", self.gaz.demonyms[key])
             elif ent.label_ in _MAYBE_LABELS and len(span) <= 3 and _names_region(
                 lookup(self.gaz, span.text)
             ):
                 add(span.start, span.end, "place")
-        for mention in doc._.wc_mentions or []:
+            elif ent.label_ in _NAME_LABELS and len(span) > 1:
+                in_name.update(range(span.start, span.end))
+        for mention in mentions:
             kind = mention.get("kind")
             if kind == "demonym" and mention.get("country"):
                 text = fold(doc[mention["start"]:mention["end"]].text)
@@ -134,7 +166,8 @@ class PlaceResolver:
             elif kind in ("city", "capital") or (
                 kind == "entity" and mention.get("type") == "country"
             ):
-                add(mention["start"], mention["end"], "place")
+                # The registry's country, for a name the tables lack ("Serb").
+                add(mention["start"], mention["end"], "place", mention.get("country"))
         return sorted(items.values(), key=lambda item: item["start"])
 
     # --- resolution
@@ -152,13 +185,18 @@ class PlaceResolver:
                 if cand:
                     countries[cand.country] += 1
                 continue
-            found.append(lookup(self.gaz, text))
+            result = lookup(self.gaz, text)
+            country = self.gaz.countries.get(item["country"] or "")
+            if country is not None and not any(exact for _c, exact in result.candidates):
+                # The registry's country beats a loose spelling ("Kazakh": not Petropavl).
+                result = Lookup([(country, True)])
+            found.append(result)
         # Context in two rounds: countries, regions and counties first; then, once the
         # towns of the regions named are among the candidates, cities ("Glasgow" in a
         # story that names Kentucky is not Scotland's).
         for cities in (False, True):
             for item, result in zip(items, found, strict=True):
-                if item["kind"] == "demonym" or not is_unambiguous(result):
+                if item["kind"] in ("demonym", "embedded") or not is_unambiguous(result):
                     continue
                 if cities != all(c.kind == "city" for c, _ in result.candidates):
                     continue
@@ -206,6 +244,35 @@ class PlaceResolver:
             ):
                 item["kind"] = "metonym"
 
+    def fill_unresolved(self, items: list[dict[str, Any]], focus: list[Candidate]) -> None:
+        """Names the tables lack: a town of a region the story's places lie in, else of
+        its focus countries; else a street, a building or a village too small for any
+        table, placed at the story's focus (its main city, else its main country), which
+        is where a local story's small places mostly are."""
+        todo = [it for it in items if it["kind"] == "place" and it.get("candidate") is None]
+        if not todo or not focus:
+            return
+        countries = [c.country for c in focus if c.kind == "country"]
+        regions = sorted({(c.country, c.admin1) for it in items
+                          if it["kind"] == "place" and (c := it.get("candidate")) is not None
+                          and c.kind in ("city", "admin1", "county") and c.admin1
+                          and c.country in countries})
+        city = next((c for c in focus if c.kind == "city"), None)
+        for item in todo:
+            key = fold(item["text"])
+            key = key[:-2] if key.endswith("'s") else key
+            towns = [t for code in regions for t in towns_in(*code).get(key, ())]
+            if not towns:
+                towns = [t for country in countries[:2] for t in towns_of(country).get(key, ())]
+            if towns:
+                item["candidate"] = max(towns, key=lambda t: t.population)
+                continue
+            place = city or (self.gaz.countries.get(countries[0]) if countries else None)
+            if place is None or len(key) < 3:
+                continue
+            item["candidate"] = place
+            item["approximated"] = "focus"
+
     @staticmethod
     def _is_metonym(doc: Doc, item: dict[str, Any], cand: Candidate) -> bool:
         if cand.kind not in ("country", "city"):
@@ -225,7 +292,7 @@ class PlaceResolver:
         by_id: dict[int, Candidate] = {}
         for item in items:
             cand = item.get("candidate")
-            if cand is None or not cand.country:
+            if cand is None or not cand.country or item["kind"] == "embedded":
                 continue
             countries[cand.country] += 1
             if cand.kind == "city" and item["kind"] == "place" and cand.geonameid:

@@ -163,3 +163,15 @@ def towns_in(country: str, admin1: str) -> dict[str, tuple[Candidate, ...]]:
         table.setdefault(fold(name), []).append(Candidate(
             name, "city", int(gid), float(lat), float(lon), country, admin1, int(pop)))
     return {k: tuple(v) for k, v in table.items()}
+
+
+@cache
+def towns_of(country: str) -> dict[str, tuple[Candidate, ...]]:
+    """The towns of 500 to 15,000 people of one country, by folded name: for names the
+    other tables lack, in a story about that country."""
+    table: dict[str, list[Candidate]] = {}
+    for (country_code, admin1), _lines in _town_lines().items():
+        if country_code == country:
+            for key, towns in towns_in(country_code, admin1).items():
+                table.setdefault(key, []).extend(towns)
+    return {k: tuple(v) for k, v in table.items()}

@@ -57,6 +57,10 @@ def lookup(gaz: Gazetteer, text: str) -> Lookup:
     if key in _BARE_DIRECTIONS:  # "the West", "Eastern": no place of their own
         return Lookup()
     found = _direct(gaz, key)
+    if any(exact for _c, exact in found.candidates):
+        return found
+    if key in gaz.demonyms:  # "Emirati" tagged as a place: its country
+        return Lookup([(gaz.countries[gaz.demonyms[key]], True)])
     if found.candidates:
         return found
     if "," in key:
