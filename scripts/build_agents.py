@@ -27,7 +27,7 @@ SOURCES = [REFERENCE / "petrarch" / "Phoenix.agents.txt", REFERENCE / "PLOVER_ag
 DEFAULT_OUT = ROOT / "src" / "wirecoder" / "data" / "agents.tsv"
 
 PLOVER_TO_CAMEO = {"JRN": "MED"}
-# Nonsense, test or placeholder codes in the sources: not sectors.
+# Nonsense, test or placeholder codes in the sources: not sectors (UNK only by override).
 SKIP_CODES = {"JNK", "UNK", "NON"}
 MAX_WORDS = 5
 
@@ -74,6 +74,14 @@ OVERRIDES: dict[str, str] = {
     "businessmen": "BUS", "company": "BUS", "companies": "BUS", "student": "EDU",
     "students": "EDU", "university": "EDU", "cleric": "REL", "clerics": "REL", "imam": "REL",
     "union": "LAB", "trade union": "LAB", "workers": "LAB", "doctors": "HLH",
+    "agricultural worker": "AGR", "agricultural workers": "AGR", "farm worker": "AGR",
+    "farm workers": "AGR", "farmworkers": "AGR", "people": "CVL", "netizen": "CVL",
+    "netizens": "CVL", "immigration officer": "COP", "immigration officers": "COP",
+    "immigration inspector": "COP", "immigration inspectors": "COP",
+    # PLOVER's UNK (a person or group of unknown affiliation), kept for the words that
+    # name people; the resolver ranks it below every other sector.
+    "man": "UNK", "men": "UNK", "group": "UNK", "groups": "UNK", "member": "UNK",
+    "members": "UNK", "occupiers": "UNK", "supporter": "UNK", "supporters": "UNK",
     "hospital": "HLH", "aid agency": "NGO", "aid agencies": "NGO", "aid group": "NGO",
 }
 

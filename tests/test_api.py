@@ -200,3 +200,32 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
     assert actor is not None
     assert actor.code and actor.country
     assert wirecoder.resolve_actor("   ") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        # Read left to right: the parser takes "gunmen" for a verb here.
+        ("Hezbollah gunmen", "LBN", "REB"),
+        # An explicit country corrects an organisation named by a generic alias.
+        ("Peru's Defense Department", "PER", "MIL"),
+        # A country that backs the actor is not the actor's own.
+        ("Iranian-backed militias", None, "UAF"),
+        ("Canada-based fighters", "CAN", "REB"),
+        ("Nigeria's displaced", "NGA", "REF"),
+        ("students from Iraq", "IRQ", "EDU"),
+        ("a former Pentagon official", "USA", "ELI"),
+        ("ex-president of Peru", "PER", "ELI"),
+        # A lone city names its people, a capital its government.
+        ("Kharkiv", "UKR", "CVL"),
+        ("Kabul", "AFG", "GOV"),
+        # People of unknown affiliation: PLOVER's UNK, weaker than any other sector.
+        ("three men", None, "UNK"),
+        ("she", None, "UNK"),
+        ("a group of soldiers", None, "MIL"),
+    ],
+)
+def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str) -> None:
+    actor = wirecoder.resolve_actor(phrase)
+    assert actor is not None, phrase
+    assert (actor.country or None, actor.sector) == (country, sector), phrase

@@ -71,19 +71,12 @@ def resolve_actor_phrase(text: str, *, date: str | None = None) -> Actor | None:
     """Code one actor phrase on its own: the actor its syntactic head names."""
     if not text.strip():
         return None
-    from wirecoder.actors.resolve import MentionIndex, actor_from_phrase
+    from wirecoder.actors.resolve import resolve_phrase_doc
 
     nlp = load_pipeline()
     doc = nlp.make_doc(text.strip())
-    doc._.wc_meta = {"published": date}
+    # "phrase": the text is known to name an actor (wirecoder_actors trusts a lone city).
+    doc._.wc_meta = {"published": date, "phrase": True}
     doc = nlp(doc, disable=["wirecoder_events"])
-    # Token objects are made afresh on each access, so compare indices, not identity.
-    roots = [t for t in doc if t.head.i == t.i]
-    index = MentionIndex(doc)
-    for root in roots:
-        actor = actor_from_phrase(root, index)
-        # A phrase that yields neither a code nor a country nor a sector names no actor
-        # this resolver knows ("Joseph Monka", "two men").
-        if actor is not None and (actor.get("code") or actor.get("country") or actor.get("sector")):
-            return Actor.model_validate(actor)
-    return None
+    actor = resolve_phrase_doc(doc)
+    return None if actor is None else Actor.model_validate(actor)

@@ -68,7 +68,11 @@ class ActorRecognizer:
             if kind == "city":
                 # City names are also surnames and words: trust them only where the
                 # tagger saw a place.
-                if doc[start].ent_type_ not in _PLACE_LABELS:
+                # A standalone actor phrase that is only a city name ("Mariupol") names
+                # the city: the tagger has no sentence to see a place in.
+                alone = (meta.get("phrase") and end - start == len(doc)
+                         and not doc[start].is_upper)  # "GRU" is no airport code
+                if doc[start].ent_type_ not in _PLACE_LABELS and not alone:
                     continue
                 city = self.cities[entry_id]
                 mentions.append({
@@ -79,6 +83,19 @@ class ActorRecognizer:
                 continue
             entry = self.registry.get(entry_id)
             if entry is None:
+                continue
+            text = doc[start:end].text
+            if kind == "name" and self._is_city_alias(text, entry):
+                kind = "city"  # PETRARCH lists a country's cities among its names
+                city = self.cities[text]
+                if doc[start].ent_type_ not in _PLACE_LABELS and not (
+                        meta.get("phrase") and end - start == len(doc)):
+                    continue
+                mentions.append({
+                    "start": start, "end": end, "kind": "city", "entity": None,
+                    "name": city.name, "type": "city", "code": city.country,
+                    "country": city.country, "sector": None,
+                })
                 continue
             if kind == "name":
                 code, country, sector = entry.code_on(day)
@@ -108,6 +125,20 @@ class ActorRecognizer:
         mentions.sort(key=lambda m: m["start"])
         doc._.wc_mentions = mentions
         return doc
+
+
+    def _is_city_alias(self, text: str, entry: Any) -> bool:
+        """A country entry's alias that is one of its cities, not a name of the country
+        itself ("Kharkiv" among Ukraine's names, but not "Kuwait" or "Singapore")."""
+        city = self.cities.get(text)
+        if city is None or city.country != entry.country:
+            return False
+        own = self.registry.country_by_code(entry.country or "")
+        if own is None:
+            return False
+        names = {own.name, *own.aliases, *own.weak_aliases}
+        # The entry stands for the country (PETRARCH's country lists, whatever their type).
+        return entry.name in names and text not in names | set(own.demonyms)
 
 
 @Language.factory(

@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Token
 _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "flat", "nummod", "case", "quantmod"}
 _OF_PREPS = {"of"}
 PRONOUNS = {"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"}
+# PLOVER's sector for a person or group whose affiliation the words do not give.
+UNK = "UNK"
 
 
 class MentionIndex:
@@ -75,6 +77,99 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
         resolved["text"] = doc[start:end].text
         resolved["span"] = _span(doc, start, end)
         return resolved
+    return _code_phrase(head, tokens, start, end, index,
+                        located=lambda: _located_in(head, index), loose=False)
+
+
+# Words after which a standalone phrase stops naming the actor and starts saying where
+# it is or what it does ("rebels in the Ivory Coast", "FSB, Russia's security service").
+_CUT_WORDS = {"in", "from", "at", "near", "on", "who", "which", "that", "based", "across",
+              "throughout", "inside", "for", "with", "to", "after", "during", "loyal", "by"}
+_LOCATION_WORDS = {"in", "from", "across", "throughout", "inside", "based"}
+_KEEP_PUNCT = {"-", "'", "’", ".", "&", "/"}
+
+
+def actor_from_text(doc: Doc, index: MentionIndex) -> dict[str, Any] | None:
+    """The actor a standalone phrase names ("Boko Haram gunmen", "members of SANDF").
+
+    The parser reads a short phrase as a sentence ("gunmen" as a verb, "crowd" as the
+    root of "crowd control police"), so the phrase is read left to right instead: the
+    words before the first preposition or comma are its core, the last noun of the core
+    (or of the part before "of") its head, and an "in X" / "from X" after it places it.
+    """
+    words = [t for t in doc if not t.is_space]
+    if not words:
+        return None
+    if len(words) == 1 and words[0].pos_ == "PRON":
+        # A lone personal pronoun names someone the phrase does not identify.
+        if words[0].lower_ in PRONOUNS - {"it", "its"}:
+            return {"text": words[0].text, "span": _span(doc, words[0].i, words[0].i + 1),
+                    "code": UNK, "country": None, "sector": UNK, "entity": None,
+                    "name": None}
+        return None
+    cut = len(doc)
+    for t in words[1:]:
+        # "Somalia-based": a hyphen binds the word to the name before it.
+        if doc[t.i - 1].text == "-":
+            continue
+        if (t.is_punct and t.text not in _KEEP_PUNCT) or t.lower_ in _CUT_WORDS:
+            cut = t.i
+            break
+    core = [t for t in words if t.i < cut]
+    of_at = next((t.i for t in core[1:] if t.lower_ == "of"), None)
+    head_zone = [t for t in core if of_at is None or t.i < of_at]
+    nouns = [t for t in head_zone if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+             or index.covering(t) is not None]
+    candidates = nouns or [t for t in head_zone if not t.is_punct and t.pos_ != "DET"]
+    if not candidates:
+        return None
+    head = candidates[-1]
+    start = core[0].i
+    while start < head.i and doc[start].pos_ == "DET":
+        start += 1
+    end = core[-1].i + 1
+
+    def located() -> str | None:
+        seen = False
+        for t in words:
+            if t.i < cut:
+                continue
+            seen = seen or t.lower_ in _LOCATION_WORDS
+            mention = index.covering(t)
+            if seen and mention is not None and mention["country"] and (
+                    mention["kind"] != "entity" or mention["type"] == "country"):
+                return mention["country"]
+        return None
+
+    return _code_phrase(head, core, start, end, index, located=located, loose=True)
+
+
+# A country named before these words backs, leads or arms the actor but is not its own
+# ("Iranian-backed militias", "Saudi-funded groups").
+_SPONSOR_WORDS = {"backed", "supported", "sponsored", "funded", "allied", "aligned",
+                  "armed", "trained", "financed", "affiliated"}
+# Entry types whose country an explicit country in the phrase corrects: "Chile's Defense
+# Department" is not the Pentagon, "King Hassan of Morocco" not a Jordanian prince.
+_CORRECTABLE_TYPES = {"organization", "person", "party"}
+# Sectors of office: "former" makes their holder a former elite (CAMEO's ELI).
+_OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY", "OPP"}
+_FORMER_WORDS = {"former", "ex", "ex-", "erstwhile"}
+
+
+def _sponsoring(mention: dict[str, Any], doc: Doc) -> bool:
+    after = doc[mention["end"]:mention["end"] + 2]
+    return any(t.lower_ in _SPONSOR_WORDS for t in after)
+
+
+def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
+                 index: MentionIndex, *, located: Any, loose: bool) -> dict[str, Any] | None:
+    """Country and sector from the mentions among ``tokens`` around ``head``.
+
+    ``loose``: the words are known to name an actor (a standalone phrase), so the head's
+    agent word counts whatever part of speech the tagger gave it ("Burkina Faso's
+    displaced").
+    """
+    doc = head.doc
     mentions = []
     seen: set[int] = set()
     for token in tokens:
@@ -83,6 +178,10 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
             seen.add(id(mention))
             mentions.append(mention)
     head_mention = index.covering(head)
+    country_marks = [m for m in mentions if m is not head_mention
+                     and (m["kind"] == "demonym"
+                          or (m["kind"] == "entity" and m["type"] == "country"))
+                     and not _sponsoring(m, doc)]
     country = sector = entity = name = code = None
     if head_mention is not None and head_mention["kind"] == "entity":
         entity, name = head_mention["entity"], head_mention["name"]
@@ -91,28 +190,42 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
             head_mention["country"],
             head_mention["sector"],
         )
+        if (head_mention["type"] in _CORRECTABLE_TYPES and country_marks
+                and country_marks[-1]["country"] != country and _is_state(country, index)):
+            country = country_marks[-1]["country"]
+            code = f"{country}{sector or ''}"
     else:
         # The head's own agent word first, then the agent word nearest the head.
         # An agent word used as a modifier ("military installations") names no actor.
+        # In a standalone phrase every agent word counts ("a paramilitary group"), but
+        # UNK ("men", "group": people of unknown affiliation) only there, and last.
         agents = [
             m
             for m in mentions
-            if m["kind"] == "agent" and doc[m["end"] - 1].pos_ in ("NOUN", "PROPN")
+            if m["kind"] == "agent"
+            and (loose or (doc[m["end"] - 1].pos_ in ("NOUN", "PROPN") and m["sector"] != UNK))
         ]
-        agents.sort(key=lambda m: (m is not head_mention, abs(m["end"] - 1 - head.i)))
+        agents.sort(key=lambda m: (m["sector"] == UNK, m is not head_mention,
+                                   abs(m["end"] - 1 - head.i)))
         if agents:
             sector = agents[0]["sector"]
         # A named body in the phrase ("IRGC commander", "commander of the IRGC") gives
         # its country, and its own sector outranks the agent word: its people share it.
-        named = [m for m in mentions if m["kind"] == "entity"]
-        places = [m for m in mentions if m["kind"] in ("demonym", "capital", "city")]
+        named = [m for m in mentions if m["kind"] == "entity" and not _sponsoring(m, doc)]
+        places = [m for m in mentions if m["kind"] in ("demonym", "capital", "city")
+                  and not _sponsoring(m, doc)]
         if named:
             country = named[-1]["country"]
             sector = named[-1]["sector"] or sector
+            if named[-1]["type"] in _CORRECTABLE_TYPES and country_marks and \
+                    country_marks[-1]["country"] != country and _is_state(country, index):
+                country = country_marks[-1]["country"]
+            if country is None and places:
+                country = places[-1]["country"]
         elif places:
             country = places[-1]["country"]
         if country is None and sector is not None:
-            country = _located_in(head, index)
+            country = located()
         # A capital as actor is its government, another city its people (CAMEO).
         if head_mention is not None and head_mention["kind"] == "capital":
             sector = sector or "GOV"
@@ -121,6 +234,11 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
         if country is None and sector is None:
             return None
         code = f"{country or ''}{sector or ''}" or None
+    # "a former CIA official", "ex-president": CAMEO codes former office holders ELI.
+    if _former(tokens, head) and (sector in _OFFICE_SECTORS
+                                  or (head_mention or {}).get("type") == "person"):
+        sector = "ELI"
+        code = f"{country or ''}ELI"
     return {
         "text": doc[start:end].text,
         "span": _span(doc, start, end),
@@ -130,6 +248,18 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
         "entity": entity,
         "name": name,
     }
+
+
+def _former(tokens: list[Token], head: Token) -> bool:
+    return any(t.i <= head.i and (t.lower_ in _FORMER_WORDS or t.lower_.startswith("ex-"))
+               for t in tokens)
+
+
+def _is_state(country: str | None, index: MentionIndex) -> bool:
+    """A state's code (not IGO, NGO, IMG...): only those are corrected by the phrase."""
+    from wirecoder.actors.registry import default_registry
+
+    return bool(country) and default_registry().country_by_code(country or "") is not None
 
 
 def _located_in(head: Token, index: MentionIndex) -> str | None:
@@ -208,3 +338,20 @@ def _split_coordinated_modifiers(
                 }
             )
     return result if len(result) > 1 else []
+
+
+def resolve_phrase_doc(doc: Doc) -> dict[str, Any] | None:
+    """The actor a Doc holding one standalone phrase names (``wirecoder.resolve_actor``):
+    read left to right first, then from the parse, whose roots may be the better heads
+    of a longer phrase."""
+    index = MentionIndex(doc)
+    candidates = [actor_from_text(doc, index)]
+    # Token objects are made afresh on each access, so compare indices, not identity.
+    candidates += [actor_from_phrase(t, index) for t in doc if t.head.i == t.i]
+    for actor in candidates:
+        # A phrase that yields neither a code nor a country nor a sector names no actor
+        # this resolver knows ("Joseph Monka", "two men").
+        if actor is not None and (actor.get("code") or actor.get("country")
+                                  or actor.get("sector")):
+            return actor
+    return None
