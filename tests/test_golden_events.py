@@ -166,3 +166,40 @@ def test_golden_condemning_an_attack_does_not_make_the_condemner_the_attacker() 
     events = _events("The United Nations condemned the attack on a school.")
     attacks = [e for e in events if e.cameo.startswith("19")]
     assert all(not e.source for e in attacks)
+
+
+def test_golden_act_conditional_on_the_other_side_is_a_threat() -> None:
+    events = _events("Kenya said it will withdraw its troops from Somalia unless the "
+                     "government holds elections.")
+    withdraw = next(e for e in events if e.trigger.text == "withdraw")
+    assert withdraw.plover.event == "THREATEN"
+    assert _codes(withdraw.source) == ["KEN"]
+
+
+def test_golden_threat_targets_the_side_whose_conduct_is_the_condition() -> None:
+    events = _events("Russia has threatened to stop negotiations if the United States "
+                     "goes ahead with the deployment.")
+    threat = max(events, key=lambda e: e.confidence)
+    assert threat.plover.event == "THREATEN"
+    assert _codes(threat.source) == ["RUS"] and _codes(threat.target) == ["USA"]
+
+
+def test_golden_conditional_concession_is_no_threat() -> None:
+    events = _events("The United States will lift sanctions on Iran if Tehran complies "
+                     "with the deal.")
+    lift = next(e for e in events if e.trigger.text == "lift")
+    assert lift.plover.event != "THREATEN"
+
+
+def test_golden_stated_intent_to_blockade_is_a_threat() -> None:
+    events = _events("Egypt announced that it would tighten the blockade of Gaza.")
+    blockade = next(e for e in events if e.trigger.text == "blockade")
+    assert blockade.plover.event == "THREATEN" and _codes(blockade.source) == ["EGY"]
+
+
+def test_golden_main_event_governs_the_act_it_demands() -> None:
+    events = _events("China demanded that the United States cancel plans to sell "
+                     "missiles to Taiwan.")
+    main = max(events, key=lambda e: e.confidence)
+    assert main.plover.event == "REQUEST"
+    assert _codes(main.source) == ["CHN"] and _codes(main.target) == ["USA"]

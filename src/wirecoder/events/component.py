@@ -107,7 +107,7 @@ class EventCoder:
                 continue
             if not source and not target:
                 continue
-            found.extend(self._events(token, match, source, target, sent))
+            found.extend(self._events(token, match, source, target, sent, index))
         # News leads with the act: a sentence's later events are likelier background.
         triggers = {e["_trigger_i"] for e in found}
         order = {i: rank for rank, i in enumerate(sorted(triggers))}
@@ -219,22 +219,36 @@ class EventCoder:
         return source, _without(target, source)
 
     def _events(
-        self, trigger: Token, match: TriggerMatch, source: list, target: list, sent: Span
+        self, trigger: Token, match: TriggerMatch, source: list, target: list, sent: Span,
+        index: MentionIndex,
     ) -> list[dict[str, Any]]:
         code = cameo(match.code)
         target = [_as_counterpart(a, source) for a in target]
         modality = modality_of(trigger)
         frame = frame_of(trigger)
+        condition = _condition_of(trigger)
         if frame is not None:
             # The threat or refusal is what happened; the act it names is its code.
             code = cameo(framed_code(frame, code.code) or code.code)
             modality = "asserted" if modality == "intended" else modality
+        elif condition is not None and (
+            condition[0] == "unless" or code.code[:2] not in COOPERATIVE_ROOTS
+        ) and modality in ("intended", "hypothetical"):
+            # "will withdraw its troops unless ...", "will strike if ...": an act made
+            # conditional on the other side's conduct is a threat (CAMEO 13).
+            code = cameo(framed_code("threaten", code.code) or code.code)
+            modality = "asserted"
         elif modality == "intended":
             code = cameo(framed_code("intent", code.code) or code.code)
         elif modality == "negated" and code.code[:2] in COOPERATIVE_ROOTS:
             # "will not accept", "did not agree": CAMEO codes the refusal, which happened.
             code = cameo(framed_code("refuse", code.code) or code.code)
             modality = "asserted"
+        if code.code.startswith("13") and not target and condition is not None:
+            # The one threatened is the one whose conduct the threat is conditional on.
+            subject = args.subject_of(condition[1])
+            if subject is not None:
+                target = _without(actors_from_head(subject, index), source)
         if code.code.startswith("01") and not target:
             return []  # a statement with no addressee is attribution, not an event
         if not target and len(source) > 1 and code.code[:2] in RECIPROCAL_ROOTS:
@@ -394,6 +408,25 @@ def _in_main_clause(trigger: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _condition_of(trigger: Token) -> tuple[str, Token] | None:
+    """("unless" | "if", the condition's verb) for an act said to happen on a condition:
+    "will withdraw unless Chad holds elections", "threatened to strike if ..."."""
+    node = trigger
+    for _ in range(3):
+        # "threatened to stop talks if ...": the condition may hang from the complement.
+        clauses = [node, *(c for c in node.children if c.dep_ == "xcomp")]
+        for child in (c for clause in clauses for c in clause.children):
+            if child.dep_ == "advcl":
+                marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+                for mark in ("unless", "if"):
+                    if mark in marks:
+                        return mark, child
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            break
+        node = node.head  # "threatened to strike unless ...": the clause may hang higher
+    return None
 
 
 def _governing_triggers(trigger: Token, triggers: set[int]) -> int:

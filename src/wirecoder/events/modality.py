@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirecoder.events.patterns import match_verb
+
 INTENT_LEMMAS = {
     "plan", "intend", "want", "seek", "aim", "ready", "prepare", "hope", "offer", "promise",
     "vow", "pledge", "expect", "wish", "readiness", "willingness", "intention", "decide",
@@ -53,6 +55,12 @@ def modality_of(trigger: Token) -> str:
     # complement of ("will be ready to train"), never for a noun's governing verb.
     clause = [trigger] if trigger.pos_ == "VERB" else []
     node = trigger
+    if not clause and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB" and (
+        match_verb(trigger.head) is None
+    ):
+        # "would tighten the blockade": a verb with no event of its own is the noun's clause.
+        node = trigger.head
+        clause = [node]
     while clause and node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
         node = node.head
         clause.append(node)
