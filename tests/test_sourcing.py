@@ -149,6 +149,35 @@ def test_sentences(text: str, speaker: str, cue: str, content: str) -> None:
     assert quote["content"][0]["text"] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # A cue with no complement, set off by commas: the rest of the sentence is what
+        # was said, in pieces around the source and the cue.
+        ("The museum, the curator said, would open in May.", "the curator", "said",
+         ["The museum", "would open in May"]),
+        ("The truth, the senator said then, was that the talks had failed.", "the senator",
+         "said then", ["The truth", "was that the talks had failed"]),
+        ("Rules unclear on who qualifies, experts say.", "experts", "say",
+         ["Rules unclear on who qualifies"]),
+        ("The border will stay closed, as the minister said on Monday.", "the minister",
+         "said", ["The border will stay closed"]),
+        # A question mark ends the sentence before the cue: the quotation before it.
+        ("“Who would have thought this possible?” Trump said, smiling at the crowd.", "Trump",
+         "said", ["“Who would have thought this possible?”"]),
+        # The quotation's last words parsed as a subject too: the speaker follows the verb.
+        ("“We are ready. Fully ready,” said Maria Lopez, a local organizer.",
+         "Maria Lopez, a local organizer", "said", ["“We are ready. Fully ready,”"]),
+    ],
+)
+def test_set_off_cues(text: str, speaker: str, cue: str, content: list[str]) -> None:
+    quotes = wirecoder.code(text).to_dict()["quotes"]
+    assert len(quotes) == 1  # "who would have thought" inside a quotation is no cue
+    assert quotes[0]["speaker"]["text"] == speaker
+    assert quotes[0]["cue"]["text"] == cue
+    assert [c["text"] for c in quotes[0]["content"]] == content
+
+
 def test_anonymous_source_and_state_media() -> None:
     record = wirecoder.code(
         "Iranian state TV said the drills would begin on Monday. Three soldiers died, "

@@ -91,7 +91,7 @@ def _cue_range(verb: Token) -> tuple[int, int]:
             end += 1
         elif child.dep_ == "npadvmod" and child.lower_ in _WHEN:
             end += 1  # "said Friday"
-        elif child.dep_ == "advmod" and (child.lower_ in ("later", "today", "again")
+        elif child.dep_ == "advmod" and (child.lower_ in ("later", "today", "again", "then")
                                          or child.lower_.endswith("ly")):
             end += 1  # "added later", "said sarcastically"
         elif (child.dep_ == "npadvmod" and child.right_edge.i - child.i == 0
@@ -151,9 +151,14 @@ def subject_of(verb: Token) -> Token | None:
             node = node.head
     for _ in range(6):
         agent = None
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:
+            # "“... Full panic mode,” said Leslie Wimes": the parser makes the quotation's
+            # last words a subject too; the speaker is the one after the verb.
+            return next((c for c in subjects if c.i > node.i), subjects[-1])
+        if subjects:
+            return subjects[0]
         for child in node.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
             if child.dep_ == "agent":
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
         if agent is not None:
@@ -296,8 +301,9 @@ class SentenceReader:
         doc = self.doc
         clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
         subject = subject_of(verb)
-        if cue.cls == "cognition" and subject is not None and subject.lower_ in _HEDGERS:
-            return None
+        if cue.cls == "cognition" and (subject is not None and subject.lower_ in _HEDGERS
+                                       or self.regions.at(verb.idx) is not None):
+            return None  # "I think", "who would have thought" inside a quotation
         cue_range = _cue_range(verb)
         content: list[tuple[int, int]] = []
         if clauses and cue.content != "quote":
@@ -332,6 +338,8 @@ class SentenceReader:
                     if nxt < len(doc) and doc[nxt].head.i == verb.i and doc[nxt].dep_ in (
                             "agent", "prep") and doc[nxt].lower_ in ("by", "of", "for"):
                         cue_range = (cue_range[0], nxt + 1)
+        if not content and cue.cls == "speech" and cue.content in ("any", "all"):
+            content = self._parenthetical(verb, subject, cue_range, sent)
         if not content:
             return None
         content = self._with_quotes(content)
@@ -350,6 +358,38 @@ class SentenceReader:
             via=self._vias(verb),
         )
 
+    def _parenthetical(
+        self, verb: Token, subject: Token | None, cue_range: tuple[int, int], sent: Span
+    ) -> list[tuple[int, int]]:
+        """A cue with no complement that is set off from the words it attributes: "The
+        museum, Mr. Bush said, celebrated ...", "..., experts say.", "..., said X."; the
+        content is the rest of the sentence, in pieces around the source and cue."""
+        doc = self.doc
+        if subject is None or subject.head.i != verb.i or self.regions.at(verb.idx) is not None:
+            return []
+        hole_start = min(cue_range[0], subject.left_edge.i)
+        hole_end = max(cue_range[1], subject.right_edge.i + 1)
+        as_clause = verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if verb.dep_ == "parataxis" or as_clause:
+            # "..., he told me, is that ...", "Hawaii, as one adviser pointed out, does not".
+            hole_start = min(hole_start, verb.left_edge.i)
+            hole_end = max(hole_end, verb.right_edge.i + 1)
+            start, end = _edges(verb.head)
+        elif verb.dep_ == "ROOT" and hole_start > sent.start:
+            # Only punctuation after the cue, and a comma before it.
+            if any(not (t.is_punct or t.is_space) for t in doc[hole_end:sent.end]):
+                return []
+            if doc[hole_start - 1].text not in (",", "—", "--"):
+                return []
+            start, end = sent.start, hole_start
+        else:
+            return []
+        pieces = _minus(doc, start, end, [(hole_start, hole_end)])
+        if sum(b - a for a, b in pieces) < 2:
+            return []
+        return [char_range(doc, a, b) for a, b in pieces]
+
     def _quoted_content(
         self, verb: Token, sent: Span, subject: Token | None
     ) -> list[tuple[int, int]]:
@@ -366,6 +406,16 @@ class SentenceReader:
             found.extend(region.parts)
         if found:
             return found
+        before = sent.start_char
+        while before > 0 and self.text[before - 1] in " \t\xa0":
+            before -= 1
+        if before > 0 and subject is not None and all(
+                t.is_punct or t.i >= subject.left_edge.i for t in sent if t.i < verb.i):
+            # "“... votes?” Trump said, looking out": the question mark ended the sentence
+            # before the cue; the quotation just before is what was said.
+            region = self.regions.at(before - 1)
+            if region is not None and region.end == before:
+                return list(region.parts)
         # "X said:" at the sentence's end, the quotation in the next sentence or paragraph.
         end = sent.end_char
         text = self.text
