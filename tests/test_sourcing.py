@@ -165,6 +165,15 @@ def test_sentences(text: str, speaker: str, cue: str, content: str) -> None:
         # A question mark ends the sentence before the cue: the quotation before it.
         ("“Who would have thought this possible?” Trump said, smiling at the crowd.", "Trump",
          "said", ["“Who would have thought this possible?”"]),
+        # "described as" after a relative or wh- object: the word and the description.
+        ("The blast was caused by what the mayor described as “an intentional act.”",
+         "the mayor", "described as", ["what", "“an intentional act.”"]),
+        # "added:" and a paragraph set off without quote marks.
+        ("The governor added:\n\nIt is typical of her. She knows nothing.\n\nThe end.",
+         "The governor", "added:", ["It is typical of her. She knows nothing."]),
+        # Verbs of saying that take an object as well as a clause.
+        ("The minister noted the rise in prices.", "The minister", "noted",
+         ["the rise in prices"]),
         # The quotation's last words parsed as a subject too: the speaker follows the verb.
         ("“We are ready. Fully ready,” said Maria Lopez, a local organizer.",
          "Maria Lopez, a local organizer", "said", ["“We are ready. Fully ready,”"]),

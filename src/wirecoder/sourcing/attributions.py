@@ -139,6 +139,33 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
     return cue_end, (start, end)
 
 
+def _relative_object(
+    verb: Token, cue_end: int
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """A cue whose object is a relative or wh- word before it and what it is described
+    as after it: "an explosion that the mayor described as “an intentional act”": the
+    word and the description."""
+    wh = next((c for c in verb.children if c.dep_ in ("dobj", "pobj") and c.i < verb.i
+               and c.tag_ in ("WP", "WDT")), None)
+    if wh is None:
+        return None
+    right = [c for c in verb.children if c.i >= cue_end]
+    # Only "described as": "what they call X" is as often the reporter's own framing.
+    prep = next((c for c in right if c.dep_ == "prep" and c.lower_ == "as"
+                 and c.i == cue_end), None)
+    named = None if prep is None else next(
+        (g for g in prep.children if g.dep_ == "pobj"), None)
+    if prep is None or named is None:
+        return None
+    cue_end = prep.i + 1
+    start = named.left_edge.i
+    end = max([named.right_edge.i] + [c.right_edge.i for c in right if c.i > named.i]) + 1
+    start, end = trim_tokens(verb.doc, start, end)
+    if end <= start:
+        return None
+    return cue_end, [(wh.i, wh.i + 1), (start, end)]
+
+
 def subject_of(verb: Token) -> Token | None:
     """The cue's source: its own subject, a passive's by-agent, or, for participles and
     chained verbs ("claimed ..., saying that"), the subject of the clause above."""
@@ -326,6 +353,12 @@ class SentenceReader:
                 cue_end, (a, b) = found
                 cue_range = (cue_range[0], max(cue_range[1], cue_end))
                 content = [char_range(doc, a, b)]
+            else:
+                found_wh = _relative_object(verb, cue_range[1])
+                if found_wh is not None:
+                    cue_end, pieces = found_wh
+                    cue_range = (cue_range[0], max(cue_range[1], cue_end))
+                    content = [char_range(doc, a, b) for a, b in pieces]
         if not content and cue.cls == "speech" and cue.content != "quote":
             # "The issue was first reported by X", "Quiros was accused of fraud": the
             # passive's subject is what is said; "by" or "of" ends the cue.
@@ -426,6 +459,14 @@ class SentenceReader:
             region = self.regions.at(j)
             if region is not None:
                 return list(region.parts)
+            if "\n" in text[sent.start_char + len(sent.text.rstrip()):j] and j < len(text):
+                # "Limbaugh added:" and a paragraph set off without quote marks.
+                stop = text.find("\n", j)
+                stop = len(text) if stop < 0 else stop
+                while stop > j and text[stop - 1] in " \t\xa0":
+                    stop -= 1
+                if stop > j:
+                    return [(j, stop)]
         return []
 
     def _with_quotes(self, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
