@@ -277,6 +277,8 @@ OVERRIDES: list[Override] = [
     ("pledge", None, "030", [("033", ["aid"], []), ("033", ["support"], [])]),
     ("promise", None, "030", []),
     ("vow", None, "030", [("130", ["revenge"], []), ("130", ["retaliation"], [])]),
+    # "swore to fight": a vow (PETRARCH files SWEAR with cursing, 110).
+    ("swear", None, "030", [("130", ["revenge"], []), ("130", ["retaliation"], [])]),
     ("agree", None, "030", [("036", [], [("to", ["talk"])]),
                             ("0871", [], [("to", ["ceasefire"])])]),
     # Consultation
@@ -295,7 +297,6 @@ OVERRIDES: list[Override] = [
     ("tour", None, "042", []),
     ("travel", None, "042", []),
     ("host", None, "043", []),
-    ("receive", None, "043", [("041", ["call"], [])]),
     # Welcoming a person is hosting (043); welcoming a decision is praise (051).
     ("welcome", None, "043", [("051", [word], []) for word in (
         "decision", "move", "agreement", "deal", "step", "announcement", "proposal",
@@ -337,6 +338,18 @@ OVERRIDES: list[Override] = [
     ("retreat", None, "0874", []),
     ("surrender", None, "0874", []),
     ("resign", None, "0831", []),
+    ("disarm", None, "087", []),  # laying down arms de-escalates (PETRARCH: "destroy")
+    ("demobilize", None, "0873", []),
+    ("demobilise", None, "0873", []),
+    # Accepting what the other side asked for is yielding; accepting its offer is agreeing.
+    ("accept", None, None, [("083", ["demands"], []), ("080", ["terms"], []),
+                            ("080", ["conditions"], []), ("030", ["formula"], []),
+                            ("030", ["offer"], []), ("030", ["deal"], []),
+                            ("030", ["agreement"], [])]),
+    # Letting observers or peacekeepers in is allowing international involvement.
+    ("receive", None, "043", [("041", ["call"], []), ("0862", ["observers"], []),
+                              ("0862", ["inspectors"], []), ("0862", ["monitors"], []),
+                              ("0861", ["peacekeepers"], [])]),
     ("lift", None, "081", [("085", ["sanction"], []), ("085", ["embargo"], []),
                            ("0813", ["curfew"], [])]),
     ("ease", None, "081", [("085", ["sanction"], [])]),
@@ -389,6 +402,11 @@ OVERRIDES: list[Override] = [
     ("expel", None, "174", [("166", ["diplomat"], []), ("166", ["ambassador"], [])]),
     ("deport", None, "174", []),
     ("cut", "off", "160", []),
+    # Stopping a protest restricts political freedoms; the dictionary names only "protest".
+    ("prevent", None, "120", [("1721", [word], []) for word in (
+        "demonstration", "rally", "march", "protest", "strike", "meeting")]),
+    ("reduce", None, None, [("162", ["aid"], []), ("162", ["supplies"], []),
+                            ("162", ["assistance"], [])]),
     ("suspend", None, "160", [("164", ["talk"], []), ("162", ["aid"], [])]),
     ("seize", None, "1711", [("192", ["territory"], []), ("192", ["town"], []),
                              ("192", ["city"], []), ("192", ["village"], [])]),
@@ -438,6 +456,7 @@ OVERRIDES: list[Override] = [
     # they govern does ("plans to fill", "considers it a terrorist organization"). Their
     # dictionary patterns still apply ("seek talks").
     ("accord", None, None, []),  # "according to": an attribution, never an event
+    ("risk", None, None, []),  # "risking prison": a danger run, not a threat made (130)
     ("consider", None, None, []),
     ("associate", None, None, []),
     ("benefit", None, None, []),
@@ -456,9 +475,27 @@ OVERRIDES: list[Override] = [
 ]
 
 
+# Overrides that refine the dictionary's reading of the same act (SUE is a lawsuit, not
+# an arrest; TRAVEL a visit, not a meeting), so the dictionary's patterns that restate its
+# base code take the project's. Not for overrides that change the sense (ADD: "said", not
+# "contributed"; WELCOME: hosting, where the dictionary's patterns are praise).
+RESTATED = {
+    ("sue", None), ("convict", None), ("beat", None), ("tour", None), ("travel", None),
+    ("surrender", None), ("grant", None), ("supply", None), ("fund", None),
+    ("finance", None), ("back", None), ("pull", "out"),
+}
+
+
 def apply_overrides(entries: dict[tuple[str, str | None], Entry]) -> None:
     for lemma, particle, code, extra in OVERRIDES:
         entry = entries.setdefault((lemma, particle), Entry(lemma, particle, code))
+        if (lemma, particle) in RESTATED and entry.code is not None and code is not None:
+            # A pattern that only restates the dictionary's reading of the verb follows
+            # the project's reading: with SUE read as a lawsuit (115), "SUE * (FOR)
+            # [173]" is that lawsuit, not an arrest.
+            # Patterns are shared across a synonym block: copy, never edit in place.
+            entry.patterns = [{**p, "code": code} if p["code"] == entry.code else p
+                              for p in entry.patterns]
         entry.code = code
         # Put first so that, sorted by size, the project's reading wins a tie.
         for position, (pattern_code, objects, preps) in enumerate(extra):

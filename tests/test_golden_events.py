@@ -203,3 +203,46 @@ def test_golden_main_event_governs_the_act_it_demands() -> None:
     main = max(events, key=lambda e: e.confidence)
     assert main.plover.event == "REQUEST"
     assert _codes(main.source) == ["CHN"] and _codes(main.target) == ["USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "source", "target"),
+    [
+        # accepting what the other side asked for is yielding to it
+        ("The Kenyan government accepted demands from striking doctors.", "accepted",
+         "CONCEDE", "KENGOV", None),
+        # letting observers in is allowing international involvement
+        ("Kyrgyzstan received a team of observers from the OSCE.", "received", "RETREAT",
+         "KGZ", None),
+        ("A Kenyan company is suing the Ugandan government for damages.", "suing", "ACCUSE",
+         "KENBUS", "UGAGOV"),
+        # an ultimatum is a threat, not the attacks it names
+        ("Peru issued an ultimatum to Ecuador to stop attacks on its border posts.",
+         "issued", "THREATEN", "PER", "ECU"),
+        # a decision to act is the act
+        ("The Kenyan court decided to release the opposition leader.", "release",
+         "RETREAT", "KENJUD", None),
+        # "swore to fight", parsed as a purpose clause, is a vow to fight: a threat
+        ("Tamil militants swore to fight the Sri Lankan army.", "fight", "THREATEN", None,
+         "LKAMIL"),
+        ("Turkish police prevented a rally by opposition supporters.", "prevented", "COERCE",
+         "TURCOP", None),
+        ("The United Nations reduced food aid to Somali refugees.", "reduced", "SANCTION",
+         "IGOUNO", "SOMREF"),
+        ("Thousands of Ugandan rebels have been demobilized.", "demobilized", "RETREAT",
+         None, "UGAREB"),
+    ],
+)
+def test_golden_verb_readings(text: str, trigger: str, plover: str, source: str | None,
+                              target: str | None) -> None:
+    event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
+    assert event.plover.event == plover
+    if source:
+        assert source in _codes(event.source)
+    if target:
+        assert target in _codes(event.target)
+
+
+def test_golden_risking_arrest_is_no_threat() -> None:
+    events = _events("Norwegian doctors delivered medicine to Gaza, risking arrest.")
+    assert all(e.plover.event != "THREATEN" for e in events)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.actors.resolve import MentionIndex, actors_from_head
 from wirecoder.events import arguments as args
 from wirecoder.events.modality import (
+    CARRIER_LEMMAS,
     FRAME_LEMMAS,
     INTENT_LEMMAS,
     REPORT_LEMMAS,
@@ -123,8 +124,9 @@ class EventCoder:
     @staticmethod
     def _verb_match(verb: Token, claimed: set[int]) -> TriggerMatch | None:
         lemma = verb.lemma_.lower()
-        if (lemma in FRAME_LEMMAS or lemma in INTENT_LEMMAS) and any(
-            c.dep_ == "xcomp" and match_verb(c) is not None for c in verb.children
+        has_object = bool(args.objects_of(verb))
+        if (lemma in FRAME_LEMMAS or lemma in INTENT_LEMMAS or lemma in CARRIER_LEMMAS) and any(
+            _is_complement(c, has_object) and match_verb(c) is not None for c in verb.children
         ):
             return None  # "threatened to strike": the complement carries the event
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -408,6 +410,15 @@ def _in_main_clause(trigger: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _is_complement(child: Token, verb_has_object: bool) -> bool:
+    """An infinitive complement; the parser sometimes hangs "swore to fight" as advcl.
+    With an object, a "to" clause is a purpose: "began a strike to demand"."""
+    return child.dep_ == "xcomp" or (
+        not verb_has_object and child.dep_ == "advcl"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+    )
 
 
 def _condition_of(trigger: Token) -> tuple[str, Token] | None:

@@ -14,9 +14,14 @@ from wirecoder.events.patterns import match_verb
 
 INTENT_LEMMAS = {
     "plan", "intend", "want", "seek", "aim", "ready", "prepare", "hope", "offer", "promise",
-    "vow", "pledge", "expect", "wish", "readiness", "willingness", "intention", "decide",
+    "vow", "pledge", "expect", "wish", "readiness", "willingness", "intention",
     "agree", "propose", "consider", "willing", "prepared", "determined", "eager",
     "keen", "commit", "undertake", "resolve", "swear", "intent",
+}
+# Verbs whose complement is the act itself, done, not intended: "decided to allow" is
+# allowing, "continued to send arms" is sending them, "tried to storm" an assault.
+CARRIER_LEMMAS = {
+    "decide", "try", "attempt", "manage", "continue", "resume", "begin", "start", "move",
 }
 ALLEGE_LEMMAS = {"accuse", "allege", "implicate", "suspect", "blame", "charge", "claim"}
 REPORT_LEMMAS = {

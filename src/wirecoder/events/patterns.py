@@ -142,13 +142,20 @@ def _entries(lemma: str) -> list[_Entry]:
     return entries
 
 
+# Clauses inside a phrase are other predicates: "issued an ultimatum to halt attacks"
+# is an ultimatum, not an attack, so their words do not match the phrase's patterns.
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
 def _words(tokens: list[Token]) -> frozenset[str]:
-    """Lemmas and lowercased forms of the tokens' subtrees."""
+    """Lemmas and lowercased forms of the tokens' phrases, less the clauses within."""
     found: set[str] = set()
-    for token in tokens:
-        for word in token.subtree:
-            found.add(word.lemma_.lower())
-            found.add(word.lower_)
+    stack = list(tokens)
+    while stack:
+        word = stack.pop()
+        found.add(word.lemma_.lower())
+        found.add(word.lower_)
+        stack.extend(c for c in word.children if c.dep_ not in CLAUSE_DEPS)
     return frozenset(found)
 
 
