@@ -23,8 +23,9 @@ region across borders) has the empty country, and a prediction matches it only w
 too is a place with no country ("Europe" resolved to the continent); an unresolved name
 matches nothing. TR-News gives the gold country (none for its continents and oceans).
 GeoWebNews gives none: it is the country of the gold GeoNames id where the gazetteer
-knows that id (its continents and oceans have none), else of the nearest gazetteer city
-or town to the gold point, and none when no town lies within 150 km (a point at sea).
+knows that id (its continents and oceans have none), else of the nearest gazetteer city,
+town, region or country point to the gold point, and none when none lies within 150 km
+(a point at sea).
 """
 
 from __future__ import annotations
@@ -144,7 +145,8 @@ class CountryFinder:
                 if cand.geonameid and cand.kind != "facility":
                     # "" for a continent or an ocean: GeoNames gives it no country.
                     self.by_id[cand.geonameid] = cand.country
-                if cand.kind == "city":
+                # Regions' and countries' points too: the outback has few towns.
+                if cand.kind in ("city", "admin1", "country"):
                     points.add((cand.lat, cand.lon, cand.country))
         towns = resources.files("wirecoder").joinpath("data/places/towns.tsv")
         for line in towns.read_text("utf-8").splitlines()[3:]:

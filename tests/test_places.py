@@ -150,3 +150,28 @@ def test_small_place_from_the_story_country() -> None:
                      "Officers closed Lindenstrasse Parade in Visbek, Germany, on Monday.")
     visbek = [p for p in places if p["text"] == "Visbek"]
     assert visbek and visbek[0]["country"] == "DEU" and visbek[0]["precision"] == "city"
+
+
+def test_metropolis_beats_a_small_namesake_in_a_context_country() -> None:
+    gaz = gazetteer()
+    assert choose(lookup(gaz, "Paris"), Counter({"USA": 3}), set()).country == "FRA"
+    assert choose(lookup(gaz, "Rome"), Counter({"USA": 2}), set()).country == "ITA"
+    # A namesake of similar size: the context still decides.
+    assert choose(lookup(gaz, "Cambridge"), Counter({"USA": 2}), set()).country == "USA"
+
+
+def test_subcontinental_regions_seas_and_shared_abbreviations() -> None:
+    gaz = gazetteer()
+    north = choose(lookup(gaz, "North Africa"), Counter(), set())
+    assert north is not None and north.name == "North Africa" and north.country == ""
+    pacific = choose(lookup(gaz, "Pacific Ocean"), Counter(), set())
+    assert pacific is not None and pacific.kind == "region"
+    wa = lookup(gaz, "WA")
+    assert choose(wa, Counter({"AUS": 2}), set()).country == "AUS"
+    assert choose(wa, Counter({"USA": 2}), set()).country == "USA"
+
+
+def test_bare_direction_is_not_placed_at_the_focus() -> None:
+    doc = wirecoder.load()("Moscow said the West would regret its sanctions on Russia.")
+    west = [p for p in doc._.wc_places if p["text"] == "West"]
+    assert not west or not west[0]["resolved"]

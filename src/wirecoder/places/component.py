@@ -24,7 +24,7 @@ from wirecoder.places.gazetteer import (
     towns_in,
     towns_of,
 )
-from wirecoder.places.resolve import Lookup, choose, is_unambiguous, lookup
+from wirecoder.places.resolve import BARE_DIRECTIONS, Lookup, choose, is_unambiguous, lookup
 
 # Not in errors.py yet: the shared warning table is another stage's file.
 W_UNRESOLVED = "[W050] {count} place name(s) not found in the gazetteer: {names}."
@@ -245,12 +245,13 @@ class PlaceResolver:
                 item["kind"] = "metonym"
 
     def fill_unresolved(self, items: list[dict[str, Any]], focus: list[Candidate]) -> None:
-        """Names the tables lack: a town of a region the story's places lie in, else of
-        its focus countries; else a street, a building or a village too small for any
-        table, placed at the story's focus (its main city, else its main country), which
-        is where a local story's small places mostly are."""
+        """Names the tables lack. A town of the region or country that qualifies the name
+        ("Visbek, Germany"), else of a region the story's places lie in, else of a country
+        the story is about; else a street, a building or a village too small for
+        any table, placed at its qualifier or at the story's focus (its main city, else its
+        main country), where a local story's small places mostly are."""
         todo = [it for it in items if it["kind"] == "place" and it.get("candidate") is None]
-        if not todo or not focus:
+        if not todo:
             return
         countries = [c.country for c in focus if c.kind == "country"]
         regions = sorted({(c.country, c.admin1) for it in items
@@ -258,20 +259,28 @@ class PlaceResolver:
                           and c.kind in ("city", "admin1", "county") and c.admin1
                           and c.country in countries})
         city = next((c for c in focus if c.kind == "city"), None)
+        main = city or next((c for c in focus if c.kind == "country"), None)
         for item in todo:
             key = fold(item["text"])
             key = key[:-2] if key.endswith("'s") else key
-            towns = [t for code in regions for t in towns_in(*code).get(key, ())]
-            if not towns:
-                towns = [t for country in countries[:2] for t in towns_of(country).get(key, ())]
+            if len(key) < 3 or key in BARE_DIRECTIONS:
+                continue
+            qual: Candidate | None = item.get("qualifier")
+            if qual is not None:
+                towns = list(towns_in(qual.country, qual.admin1).get(key, ())
+                             if qual.kind == "admin1" and qual.admin1
+                             else towns_of(qual.country).get(key, ()))
+            else:
+                towns = [t for code in regions for t in towns_in(*code).get(key, ())]
+                for country in countries:
+                    towns = towns or list(towns_of(country).get(key, ()))
             if towns:
                 item["candidate"] = max(towns, key=lambda t: t.population)
                 continue
-            place = city or (self.gaz.countries.get(countries[0]) if countries else None)
-            if place is None or len(key) < 3:
-                continue
-            item["candidate"] = place
-            item["approximated"] = "focus"
+            place = qual or main
+            if place is not None:
+                item["candidate"] = place
+                item["approximated"] = "focus"
 
     @staticmethod
     def _is_metonym(doc: Doc, item: dict[str, Any], cand: Candidate) -> bool:

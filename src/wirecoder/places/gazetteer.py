@@ -125,14 +125,14 @@ def gazetteer() -> Gazetteer:
         for alias in (name, *filter(None, aliases.split("|"))):
             exact[fold(alias)] = [cand]  # a hand-written entry overrides the tables
     # Targets are looked up in the tables as built, before any alias replaces a name.
-    chosen: dict[str, Candidate] = {}
+    chosen: dict[str, list[Candidate]] = {}
     for alias, target, country, kind in _rows("aliases.tsv"):
         pool = [c for c in exact.get(fold(target), []) + loose.get(fold(target), [])
                 if (not country or c.country == country) and (not kind or c.kind == kind)]
         if pool:
-            chosen[fold(alias)] = max(pool, key=lambda c: c.population)
-    for key, cand in chosen.items():
-        exact[key] = [cand]
+            chosen.setdefault(fold(alias), []).append(max(pool, key=lambda c: c.population))
+    for key, cands in chosen.items():
+        exact[key] = cands
     return Gazetteer(
         exact={k: tuple(v) for k, v in exact.items()},
         loose={k: tuple(v) for k, v in loose.items()},

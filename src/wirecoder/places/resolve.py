@@ -18,7 +18,7 @@ from wirecoder.places.gazetteer import Candidate, Gazetteer, fold
 _FACILITY_WORDS = {
     "airport", "international airport", "air base", "airbase", "base", "military base",
     "stadium", "university", "hospital", "square", "bridge", "street", "port", "harbour",
-    "harbor", "prison", "camp", "refugee camp", "mosque", "palace", "embassy", "consulate",
+    "harbor", "prison", "camp", "refugee camp", "mosque", "palace",
     "station", "dam", "border crossing", "crossing", "checkpoint", "airfield", "hotel",
 }
 _UNIT_WORDS = {
@@ -54,7 +54,7 @@ def lookup(gaz: Gazetteer, text: str) -> Lookup:
     key = fold(text)
     if key.endswith("'s"):
         key = key[:-2]
-    if key in _BARE_DIRECTIONS:  # "the West", "Eastern": no place of their own
+    if key in BARE_DIRECTIONS:  # "the West", "Eastern": no place of their own
         return Lookup()
     found = _direct(gaz, key)
     if any(exact for _c, exact in found.candidates):
@@ -86,7 +86,7 @@ def lookup(gaz: Gazetteer, text: str) -> Lookup:
     return _part(gaz, words)
 
 
-_BARE_DIRECTIONS = {word.strip() for word in _DIRECTIONS} | {"centre", "center"}
+BARE_DIRECTIONS = {word.strip() for word in _DIRECTIONS} | {"centre", "center"}
 # Words that never name a place on their own, for the part-of-a-name fallback.
 _NOT_A_PART = {"north", "south", "east", "west", "central", "new", "st", "local", "city",
                "county", "of", "the", "and", "great", "grand", "upper", "lower", "old",
@@ -140,10 +140,31 @@ def prior(cand: Candidate, exact: bool, rivals: list[tuple[Candidate, bool]]) ->
     return score if exact else score - _LOOSE_PENALTY
 
 
+# A city the story's context favours yields to a namesake abroad this many times bigger
+# and of at least this many people, unless a region or a qualifier names it: "Paris" in a
+# story that names the United States is still France's, "Rome" Italy's.
+_METROPOLIS_RATIO = 30
+_METROPOLIS = 500_000
+
+
 def choose(found: Lookup, countries: Counter[str], admin1s: set[tuple[str, str]],
            qualifier: Candidate | None = None) -> Candidate | None:
     """The best candidate given the story's countries and regions and an explicit
     qualifier ("Tripoli, Lebanon": Lebanon)."""
+    best = _best(found, countries, admin1s, qualifier)
+    if best is None or best.kind != "city" or qualifier is not None or (
+        best.admin1 and (best.country, best.admin1) in admin1s
+    ):
+        return best
+    big = max((c for c, exact in found.candidates if exact and c.kind == "city"),
+              key=lambda c: c.population, default=best)
+    if big.population >= max(_METROPOLIS, _METROPOLIS_RATIO * best.population):
+        return big
+    return best
+
+
+def _best(found: Lookup, countries: Counter[str], admin1s: set[tuple[str, str]],
+          qualifier: Candidate | None) -> Candidate | None:
     best: tuple[float, Candidate] | None = None
     for cand, exact in found.candidates:
         score = prior(cand, exact, found.candidates)
