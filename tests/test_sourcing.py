@@ -165,6 +165,9 @@ def test_sentences(text: str, speaker: str, cue: str, content: str) -> None:
         # A question mark ends the sentence before the cue: the quotation before it.
         ("“Who would have thought this possible?” Trump said, smiling at the crowd.", "Trump",
          "said", ["“Who would have thought this possible?”"]),
+        # A verb of saying inside a closed quotation is the speaker's own words, not a cue.
+        ("“We must tell the truth,” the mayor said.", "the mayor", "said",
+         ["“We must tell the truth,”"]),
         # "described as" after a relative or wh- object: the word and the description.
         ("The blast was caused by what the mayor described as “an intentional act.”",
          "the mayor", "described as", ["what", "“an intentional act.”"]),
@@ -181,7 +184,7 @@ def test_sentences(text: str, speaker: str, cue: str, content: str) -> None:
 )
 def test_set_off_cues(text: str, speaker: str, cue: str, content: list[str]) -> None:
     quotes = wirecoder.code(text).to_dict()["quotes"]
-    assert len(quotes) == 1  # "who would have thought" inside a quotation is no cue
+    assert len(quotes) == 1  # "who would have thought", "must tell" inside a quotation: no cue
     assert quotes[0]["speaker"]["text"] == speaker
     assert quotes[0]["cue"]["text"] == cue
     assert [c["text"] for c in quotes[0]["content"]] == content

@@ -328,8 +328,9 @@ class SentenceReader:
         doc = self.doc
         clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
         subject = subject_of(verb)
-        if cue.cls == "cognition" and (subject is not None and subject.lower_ in _HEDGERS
-                                       or self.regions.at(verb.idx) is not None):
+        inside = self.regions.at(verb.idx)
+        if inside is not None and not inside.unclosed or (
+                cue.cls == "cognition" and subject is not None and subject.lower_ in _HEDGERS):
             return None  # "I think", "who would have thought" inside a quotation
         cue_range = _cue_range(verb)
         content: list[tuple[int, int]] = []
