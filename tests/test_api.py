@@ -223,9 +223,29 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
         ("three men", None, "UNK"),
         ("she", None, "UNK"),
         ("a group of soldiers", None, "MIL"),
+        # A first-level region gives its country; "State" says it is one.
+        ("Kwara State government", "NGA", "GOV"),
+        ("the governor of Texas", "USA", "GOV"),
+        # Legislatures by their own names; a chamber's presiding officer is LEG.
+        ("speaker of the Knesset", "ISR", "LEG"),
+        ("Bundestag", "DEU", "LEG"),
+        # A partially recognised state: the country it is claimed from, PRE.
+        ("Transnistria", "MDA", "PRE"),
+        ("Somaliland", "SOM", "PRE"),
+        # Another transliteration of a registry name.
+        ("Muhammad bin Salman", "SAU", "GOV"),
     ],
 )
 def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str) -> None:
     actor = wirecoder.resolve_actor(phrase)
     assert actor is not None, phrase
     assert (actor.country or None, actor.sector) == (country, sector), phrase
+
+
+def test_api_resolve_actor_follows_the_date() -> None:
+    merkel_2020 = wirecoder.resolve_actor("Angela Merkel", date="2020-06-01")
+    merkel_2023 = wirecoder.resolve_actor("Angela Merkel", date="2023-06-01")
+    assert merkel_2020 is not None and merkel_2020.code == "DEUGOV"
+    assert merkel_2023 is not None and merkel_2023.code == "DEUELI"
+    zelensky = wirecoder.resolve_actor("President Volodymyr Zelensky", date="2022-03-01")
+    assert zelensky is not None and zelensky.code == "UKRGOV"

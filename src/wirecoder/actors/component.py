@@ -7,6 +7,7 @@ a noun phrase into one coded actor is ``wirecoder.actors.resolve``'s job.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -23,6 +24,8 @@ from wirecoder.places.gazetteer import cities
 # Aliases of these kinds name a country, not the entry's own organisation or person.
 _COUNTRY_KINDS = {"demonym", "capital"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "krai",
+                 "county", "district", "territory"}
 
 
 class ActorRecognizer:
@@ -39,15 +42,34 @@ class ActorRecognizer:
         # Proper names match case-sensitively ("US" is not "us", "Turkey" not "turkey").
         # Cities first: a registry alias for the same words (a capital) replaces them.
         self.cities = cities()
-        aliases: list[str] = list(self.cities)
-        labels: list[str] = [f"city|{name}" for name in self.cities]
+        # First-level regions ("Kano State government", "Sindh province") give a country;
+        # cities and registry names for the same words come later and replace them.
+        self.regions = _region_countries(self.cities, self.registry)
+        aliases: list[str] = list(self.regions)
+        labels: list[str] = [f"region|{name}" for name in self.regions]
+        aliases += list(self.cities)
+        labels += [f"city|{name}" for name in self.cities]
         for alias, entry, kind in self.registry.alias_items():
             if kind == "weak":
                 continue
             aliases.append(alias)
             labels.append(f"{kind if kind in _COUNTRY_KINDS else 'name'}|{entry.id}")
+        # Other transliterations of a person's name ("Mohammed Hussein" for "Mohamed
+        # Husein"), after every real alias, which they never replace.
+        spelled = len(aliases)
+        known = set(aliases)
+        for alias, entry, kind in self.registry.alias_items():
+            if entry.type == "person" and kind in ("name", "alias"):
+                for variant in transliterations(alias):
+                    if variant not in known:
+                        known.add(variant)
+                        aliases.append(variant)
+                        labels.append(f"name|{entry.id}")
         self.names = AliasIndex()
-        for tokens, label in zip(tokenize_aliases(nlp, aliases), labels, strict=True):
+        tokenized = tokenize_aliases(nlp, aliases)
+        for number, (tokens, label) in enumerate(zip(tokenized, labels, strict=True)):
+            if number >= spelled and tokens in self.names.labels:
+                continue
             self.names.add(tokens, label)
             if not label.startswith(("demonym|", "city|")) and sum(map(len, tokens)) > 3:
                 self.names.add(tuple(t.upper() for t in tokens), label)  # all-caps headlines
@@ -65,6 +87,18 @@ class ActorRecognizer:
         mentions: list[dict[str, Any]] = []
         for label, start, end in self.names(doc):
             kind, entry_id = label.split("|", 1)
+            if kind == "region":
+                alone = meta.get("phrase") and end - start == len(doc)
+                # "Kano State", "Sindh province": the word after says it is a region.
+                named = end < len(doc) and doc[end].lower_ in _REGION_WORDS
+                if doc[start].ent_type_ not in _PLACE_LABELS and not (alone or named):
+                    continue
+                mentions.append({
+                    "start": start, "end": end, "kind": "region", "entity": None,
+                    "name": entry_id, "type": "region", "code": self.regions[entry_id],
+                    "country": self.regions[entry_id], "sector": None,
+                })
+                continue
             if kind == "city":
                 # City names are also surnames and words: trust them only where the
                 # tagger saw a place.
@@ -72,7 +106,8 @@ class ActorRecognizer:
                 # the city: the tagger has no sentence to see a place in.
                 alone = (meta.get("phrase") and end - start == len(doc)
                          and not doc[start].is_upper)  # "GRU" is no airport code
-                if doc[start].ent_type_ not in _PLACE_LABELS and not alone:
+                named = end < len(doc) and doc[end].lower_ in _REGION_WORDS
+                if doc[start].ent_type_ not in _PLACE_LABELS and not (alone or named):
                     continue
                 city = self.cities[entry_id]
                 mentions.append({
@@ -107,7 +142,10 @@ class ActorRecognizer:
                 code = f"{country}{sector or ''}" if country else None
             mentions.append({
                 "start": start, "end": end, "kind": "entity" if kind == "name" else kind,
-                "entity": entry.id, "name": entry.name, "type": entry.type,
+                "entity": entry.id, "name": entry.name,
+                # A territory is a place as much as an actor: typed like a country, so
+                # wirecoder_places keeps it a place ("fighting in Abkhazia").
+                "type": "country" if entry.type == "territory" else entry.type,
                 "code": code, "country": country, "sector": sector,
             })
         taken = {i for m in mentions for i in range(m["start"], m["end"])}
@@ -139,6 +177,62 @@ class ActorRecognizer:
         names = {own.name, *own.aliases, *own.weak_aliases}
         # The entry stands for the country (PETRARCH's country lists, whatever their type).
         return entry.name in names and text not in names | set(own.demonyms)
+
+
+# Spellings of the same Arabic (and other) names in English-language news.
+_SPELLINGS = [
+    ("Mohamed", "Mohammed", "Muhammad", "Mohammad", "Muhammed"),
+    ("Ahmed", "Ahmad"),
+    ("Hussein", "Husein", "Hussain", "Husain"),
+    ("Abdel", "Abdul", "Abdal"),
+    ("Mahmoud", "Mahmud"),
+    ("Hassan", "Hasan"),
+    ("Abdullah", "Abdallah"),
+    ("Yousef", "Youssef", "Yusuf"),
+    ("Al-", "al-"),
+    ("El-", "el-"),
+]
+_SPELLING_OF = {w: group for group in _SPELLINGS for w in group}
+_SPELLING_RE = re.compile(r"\b(?:Al-|El-|al-|el-)|\b(?:" + "|".join(
+    w for group in _SPELLINGS for w in group if not w.endswith("-")) + r")\b")
+
+
+def transliterations(name: str) -> list[str]:
+    """Other spellings of ``name``: one word at a time respelled from ``_SPELLINGS``, and
+    every "Al-"/"El-" in the other case ("Nawaf al-Ahmad al-Sabah")."""
+    forms: list[str] = []
+    for match in _SPELLING_RE.finditer(name):
+        for other in _SPELLING_OF[match.group(0)]:
+            if other != match.group(0):
+                forms.append(name[:match.start()] + other + name[match.end():])
+    swapped = re.sub(r"\b(Al|El|al|el)-", lambda m: m.group(1).swapcase()[0]
+                     + m.group(1)[1:] + "-", name)
+    if swapped != name:
+        forms.append(swapped)
+    return [f for f in dict.fromkeys(forms) if f != name]
+
+
+def _region_countries(city_table: dict[str, Any], registry: Any) -> dict[str, str]:
+    """Region name -> country, for names that point to one country only and are neither
+    a city elsewhere nor a name of any country ("Georgia", "Punjab" and "Central" left
+    out)."""
+    from wirecoder.places.gazetteer import gazetteer
+
+    claimed: dict[str, set[str]] = {}
+    for (country, _code), region in gazetteer().admin1.items():
+        claimed.setdefault(region.name, set()).add(country)
+    state_names = {alias for alias, entry, _ in registry.alias_items()
+                   if entry.type == "country" or entry.id.startswith("petrarch-")}
+    table = {}
+    for name, countries in claimed.items():
+        if len(countries) != 1 or len(name) < 4 or not name[0].isupper() or name in state_names:
+            continue
+        country = next(iter(countries))
+        city = city_table.get(name)
+        if city is not None and city.country != country:
+            continue
+        table[name] = country
+    return table
 
 
 @Language.factory(

@@ -27,7 +27,10 @@ ACTORS_DIR = DATA_DIR / "actors"
 AGENTS_FILE = DATA_DIR / "agents.tsv"
 ENV_VAR = "WIRECODER_ACTORS"
 
-TYPES = frozenset({"country", "igo", "organization", "armed_group", "party", "person", "media"})
+# "territory": a partially recognised state or breakaway region (Abkhazia, Somaliland),
+# coded with the country it is claimed from and PLOVER's sector PRE.
+TYPES = frozenset({"country", "igo", "organization", "armed_group", "party", "person", "media",
+                   "territory"})
 ALIAS_KINDS = ("name", "alias", "demonym", "capital", "weak")
 FORMER_ELITE = "ELI"
 

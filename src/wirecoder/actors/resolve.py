@@ -212,7 +212,7 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
         # A named body in the phrase ("IRGC commander", "commander of the IRGC") gives
         # its country, and its own sector outranks the agent word: its people share it.
         named = [m for m in mentions if m["kind"] == "entity" and not _sponsoring(m, doc)]
-        places = [m for m in mentions if m["kind"] in ("demonym", "capital", "city")
+        places = [m for m in mentions if m["kind"] in ("demonym", "capital", "city", "region")
                   and not _sponsoring(m, doc)]
         if named:
             country = named[-1]["country"]
