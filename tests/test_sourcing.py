@@ -190,6 +190,15 @@ def test_set_off_cues(text: str, speaker: str, cue: str, content: list[str]) -> 
     assert [c["text"] for c in quotes[0]["content"]] == content
 
 
+def test_restated_inner_attribution_is_dropped() -> None:
+    # "she thinks" inside the mayor's words restates the mayor; "the videos show" inside
+    # Bamberg's is a step of the chain and stays.
+    quotes = wirecoder.code("The mayor said she thinks the video should be released.")
+    assert [q["cue"]["text"] for q in quotes.to_dict()["quotes"]] == ["said"]
+    quotes = wirecoder.code("Bamberg said the videos show Scott leaving his car.")
+    assert [q["cue"]["text"] for q in quotes.to_dict()["quotes"]] == ["said", "show"]
+
+
 def test_anonymous_source_and_state_media() -> None:
     record = wirecoder.code(
         "Iranian state TV said the drills would begin on Monday. Three soldiers died, "

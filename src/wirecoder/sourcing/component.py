@@ -19,7 +19,7 @@ from wirecoder.sourcing.attributions import Attribution, SentenceReader
 from wirecoder.sourcing.chains import attribute_events, build_chains
 from wirecoder.sourcing.labels import label_attributions
 from wirecoder.sourcing.marks import scan_quotes
-from wirecoder.sourcing.quotes import kind_of, place_regions
+from wirecoder.sourcing.quotes import drop_restated, kind_of, place_regions
 from wirecoder.sourcing.sources import OutletMatcher, SourceTable, public_source
 from wirecoder.sourcing.spans import RegionIndex
 
@@ -55,6 +55,7 @@ class SourcingCoder:
         # already some cue's source was read from the parse.
         taken = {a.source for a in attributions if a.source is not None}
         attributions.extend(a for a in label_attributions(doc, text) if a.source not in taken)
+        attributions = drop_restated(doc, attributions)
         attributions = place_regions(doc, text, attributions, scan.regions)
         index = MentionIndex(doc)
         table = SourceTable(doc)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from wirecoder.sourcing.attributions import Attribution
@@ -23,6 +25,28 @@ def _last_char(doc: Doc, attribution: Attribution) -> int:
         if rng is not None:
             ends.append(doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text))
     return max(ends)
+
+
+_PERSONAL = {"he", "she", "they", "i", "we", "it"}
+
+
+def drop_restated(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """An attribution inside another's content whose source is a pronoun ("Clinton said
+    she thinks X", "he said he plans to Y") restates the outer speaker: the outer one
+    says it all. A named inner source ("Bamberg said the videos show X") is a step of
+    the chain and stays."""
+    spans = sorted(c for a in attributions if a.cue is not None for c in a.content)
+    starts = [a for a, _ in spans]
+    kept = []
+    for attribution in attributions:
+        if attribution.cue is not None and attribution.source_head is not None and (
+                doc[attribution.source_head].lower_ in _PERSONAL):
+            at = doc[attribution.cue[0]].idx
+            k = bisect_right(starts, at)
+            if any(a <= at < b for a, b in spans[max(0, k - 8):k]):
+                continue
+        kept.append(attribution)
+    return kept
 
 
 def place_regions(
