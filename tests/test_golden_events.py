@@ -246,3 +246,42 @@ def test_golden_verb_readings(text: str, trigger: str, plover: str, source: str 
 def test_golden_risking_arrest_is_no_threat() -> None:
     events = _events("Norwegian doctors delivered medicine to Gaza, risking arrest.")
     assert all(e.plover.event != "THREATEN" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # a statement "demanding" speaks for whoever issued it
+        ("Iran issued a statement demanding that Britain release the tanker.", "demanding",
+         "IRN", "GBR"),
+        # the target named inside a phrase that names no actor
+        ("Iran refused to respond to a demand from the US President.", "refused", "IRN",
+         "USAGOV"),
+        ("Rebels demanded the removal of the Ugandan president.", "demanded", "REB",
+         "UGAGOV"),
+        # a group that names no country is located by the place in its phrase
+        ("France is ready to send 500 troops to a peacekeeping force in Mali.", "send",
+         "FRA", "MLI"),
+        # "staged" lemmatised as "stag" is still a light verb; "in protest against X"
+        ("Activists staged a hunger strike in protest against violations by Egyptian "
+         "security forces.", "staged", "OPP", "EGYMIL"),
+        ("Qatar launched a mediation effort between Egypt and Ethiopia.", "launched", "QAT",
+         "EGY"),
+        # "from" is the source of what is asked or offered
+        ("Iran refused to respond to a demand from the US President.", "demand", "USAGOV",
+         None),
+    ],
+)
+def test_golden_argument_phrases(text: str, trigger: str, source: str,
+                                 target: str | None) -> None:
+    event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
+    assert source in _codes(event.source)
+    if target:
+        assert target in _codes(event.target)
+
+
+def test_golden_possessive_pronoun_is_not_the_target() -> None:
+    events = _events("Greece plans to impose restrictions on its labour market for "
+                     "Bulgarian workers.")
+    impose = next(e for e in events if e.trigger.text == "impose")
+    assert "GRC" not in [a.country for a in impose.target]

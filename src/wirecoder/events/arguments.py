@@ -42,7 +42,8 @@ def subject_of(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child
-        if node.dep_ == "relcl":
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
+            # "protesters who demanded", "protesters demanding": the noun does it.
             return node.head
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             # Object control: "accused Ukraine of attacking", "barred X from entering",

@@ -48,6 +48,19 @@ LIGHT_VERBS = {
     "give",
     "take",
 }
+# Inflected forms too: the lemmatizer reads some as other words ("staged" -> "stag").
+_LIGHT_FORMS = {
+    form
+    for verb in LIGHT_VERBS
+    for form in (verb, f"{verb}s", f"{verb}d" if verb.endswith("e") else f"{verb}ed",
+                 f"{verb[:-1]}ing" if verb.endswith("e") else f"{verb}ing")
+}
+
+
+def _is_light(verb: Token) -> bool:
+    return verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS
+
+
 # "X said Y must do Z" is a demand on Y.
 _OBLIGATION_AUX = {"must", "should", "ought"}
 _EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj"}
@@ -62,6 +75,8 @@ PLACE_TARGET_ROOTS = {
 # Codes whose two sides act together: "Iran and Iraq met" is a meeting of each with the other.
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19", "20"}
 _NOUN_POS = {"NOUN", "PROPN"}
+# Nouns of saying, asking, offering and giving, whose "from" phrase is their source.
+_FROM_SOURCE_ROOTS = {"01", "02", "03", "04", "05", "07", "10", "11", "12", "13"}
 
 
 class EventCoder:
@@ -138,7 +153,7 @@ class EventCoder:
             ):
                 return TriggerMatch(code="100", specificity=1, pattern="say that * must")
             return None  # a verb of saying that frames another event is its attribution
-        if lemma in LIGHT_VERBS:
+        if _is_light(verb):
             for obj in args.objects_of(verb):
                 noun = match_noun(obj)
                 if noun is not None:
@@ -159,6 +174,11 @@ class EventCoder:
                 target = actors_from_head(subject, index) or _actors_in_preps(subject, index)
         elif subject is not None:
             source = actors_from_head(subject, index)
+            if not source and subject.dep_ == "dobj" and subject.head.pos_ == "VERB":
+                # "X issued a declaration demanding ...": the text speaks for its issuer.
+                issuer = args.subject_of(subject.head)
+                if issuer is not None and issuer.i != subject.i:
+                    source = actors_from_head(issuer, index)
         if not target and code[:2] in PARTNER_ROOTS:
             target = _partner(verb, index)
         if not target:
@@ -199,7 +219,12 @@ class EventCoder:
                 if source:
                     break
         if not source:
-            by = args.prep_objects(noun, ("by",))
+            # "a demand from the US President", "aid from Japan": what is said, offered
+            # or given comes from its source (a withdrawal "from" a place does not).
+            from_source = match_noun(noun)
+            preps = ("by", "from") if from_source is not None and (
+                from_source.code[:2] in _FROM_SOURCE_ROOTS) else ("by",)
+            by = args.prep_objects(noun, preps)
             if by:
                 source = actors_from_head(by[0], index)
         if not source:
@@ -207,7 +232,7 @@ class EventCoder:
             # The subject of "condemned the attack" did not attack; the subject of
             # "launched", "were implicated in" or a verb with no event of its own did.
             if verb is not None and (
-                verb.lemma_.lower() in LIGHT_VERBS or args.is_passive(verb)
+                _is_light(verb) or args.is_passive(verb)
                 or match_verb(verb) is None
             ):
                 subject = args.subject_of(verb)
@@ -218,6 +243,10 @@ class EventCoder:
             target = actors_from_head(obj, index)
             if target:
                 break
+        verb = args.governing_verb(noun)
+        if not target and verb is not None and _is_light(verb):
+            # "staged a hunger strike ... in protest against X"
+            target = _in_protest(verb, index)
         return source, _without(target, source)
 
     def _events(
@@ -330,11 +359,12 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
     candidates: list[list[dict[str, Any]]] = []
     for obj in args.objects_of(verb):
         if not _owned_by_subject(obj):
-            candidates.append(actors_from_head(obj, index))
+            candidates.append(_phrase_actors(obj, index))
         for pobj in args.prep_objects(obj, args.TARGET_PREPS | {"by"}):
-            candidates.append(actors_from_head(pobj, index))
+            candidates.append(_phrase_actors(pobj, index))
     for pobj in args.prep_objects(verb, args.TARGET_PREPS):
-        candidates.append(actors_from_head(pobj, index))
+        candidates.append(_phrase_actors(pobj, index))
+    candidates.append(_in_protest(verb, index))
     found = [c for c in candidates if c]
     located = [c for c in found if any(a.get("country") for a in c)]
     if located or found:
@@ -351,6 +381,65 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
             if found_there:
                 return found_there
     return []
+
+
+def _in_protest(verb: Token, index: MentionIndex) -> list[dict[str, Any]]:
+    """The target of "in protest against X", "in retaliation for X's raid": an event noun
+    after "in" names whom the act answers."""
+    heads = [verb, *(args.objects_of(verb) if verb.pos_ in ("VERB", "AUX") else [])]
+    for pobj in (p for head in heads for p in args.prep_objects(head, ("in",))):
+        if match_noun(pobj) is None:
+            continue
+        for inner in args.prep_objects(pobj, (*noun_target_preps(pobj.lemma_), "of", "at")):
+            found = _phrase_actors(inner, index)
+            if found:
+                return found
+    return []
+
+
+# A phrase that names no actor itself may hold one: "the removal of President X",
+# "Serbia's suppression of ...", "a demand from the US President", "rallies by group X".
+_INNER_PREPS = ("of", "from", "by")
+# Prepositions whose object locates the phrase: "parties to the conflict in Iraq".
+_PLACE_PREPS = ("in", "near", "inside", "across", "throughout", "from")
+
+
+def _phrase_actors(head: Token, index: MentionIndex, depth: int = 0) -> list[dict[str, Any]]:
+    """The actors a target phrase names, looking inside it when its head names none,
+    and locating a countryless actor by a place named in its own phrase."""
+    found = actors_from_head(head, index)
+    if not found and depth < 2 and head.pos_ in _NOUN_POS:
+        # A possessive pronoun points back at the source ("restrictions on its market").
+        inner = [c for c in head.children
+                 if (c.dep_ == "poss" and c.pos_ != "PRON") or c.dep_ == "appos"]
+        inner += args.prep_objects(head, _INNER_PREPS)
+        for token in inner:
+            found = _phrase_actors(token, index, depth + 1)
+            if found:
+                break
+    place = _place_in(head, index)
+    if found and place is not None and not any(a.get("country") for a in found):
+        found = [_with_country(a, place[1]) for a in found]
+    elif not found and depth == 0 and place is not None:
+        # "troops to a force in Liberia", "aid to camps in Kenya": the place's people.
+        found = actors_from_head(place[0], index)
+    return found
+
+
+def _place_in(head: Token, index: MentionIndex) -> tuple[Token, str] | None:
+    """The first place named after a locating preposition in the phrase, with its
+    country."""
+    for token in head.subtree:
+        if token.dep_ != "pobj" or token.head.lower_ not in _PLACE_PREPS:
+            continue
+        place = index.covering(token)
+        if place is None or not place.get("country"):
+            continue
+        if place["kind"] in ("capital", "city", "region") or (
+            place["kind"] == "entity" and place.get("type") == "country"
+        ):
+            return token, place["country"]
+    return None
 
 
 def _owned_by_subject(obj: Token) -> bool:
@@ -379,7 +468,8 @@ def _partner(verb: Token, index: MentionIndex) -> list[dict[str, Any]]:
         token = stack.pop(0)
         if token.dep_ in ("ccomp", "relcl", "advcl", "nsubj", "nsubjpass", "parataxis"):
             continue
-        if token.dep_ == "prep" and token.lower_ == "with":
+        # "met with X"; "mediation between X and Y" names both sides.
+        if token.dep_ == "prep" and token.lower_ in ("with", "between"):
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 found = actors_from_head(pobj, index)
                 if found:
