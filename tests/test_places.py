@@ -175,3 +175,18 @@ def test_bare_direction_is_not_placed_at_the_focus() -> None:
     doc = wirecoder.load()("Moscow said the West would regret its sanctions on Russia.")
     west = [p for p in doc._.wc_places if p["text"] == "West"]
     assert not west or not west[0]["resolved"]
+
+
+def test_entity_extended_to_the_whole_name() -> None:
+    places = _places("Work on the Tijuana River in Baja California will start in 10 days. "
+                     "Tickets are sold in Washington, D.C., and the U.S. Virgin Islands.")
+    by_text = {p["text"]: p for p in places if p["role"] == "mention"}
+    assert by_text["Baja California"]["country"] == "MEX"
+    assert by_text["U.S. Virgin Islands"]["country"] == "VIR"
+
+
+def test_capital_dateline_beats_a_town_of_a_named_region() -> None:
+    places = _places("WASHINGTON (RNS) Evangelical leaders in Pennsylvania and North "
+                     "Carolina met on Monday.")
+    dateline = [p for p in places if p["text"] == "WASHINGTON"]
+    assert dateline and dateline[0]["geonameid"] == 4140963

@@ -140,6 +140,8 @@ class PlaceResolver:
                 if ent.label_ not in _PLACE_LABELS:
                     in_name.update(range(span.start, span.end))
                 continue
+            if ent.label_ in _PLACE_LABELS:
+                span = self._extend(span)
             key = fold(span.text)
             if (span.start, span.end) in demonym_spans and key not in self.gaz.exact:
                 add(span.start, span.end, "demonym", demonym_spans[(span.start, span.end)])
@@ -155,6 +157,8 @@ class PlaceResolver:
                 in_name.update(range(span.start, span.end))
         for mention in mentions:
             kind = mention.get("kind")
+            if kind == "capital" and (mention["start"], mention["end"]) in items:
+                items[(mention["start"], mention["end"])]["capital_of"] = mention.get("country")
             if kind == "demonym" and mention.get("country"):
                 text = fold(doc[mention["start"]:mention["end"]].text)
                 before = doc[mention["start"] - 1].lower_ if mention["start"] else ""
@@ -169,6 +173,23 @@ class PlaceResolver:
                 # The registry's country, for a name the tables lack ("Serb").
                 add(mention["start"], mention["end"], "place", mention.get("country"))
         return sorted(items.values(), key=lambda item: item["start"])
+
+    def _extend(self, span: Span) -> Span:
+        """The entity with a capitalised word or two beside it where together they name
+        a place the tables know and the entity alone is a part of it: "Baja" before
+        "California", "Virgin Islands" after "U.S."."""
+        doc, start, end = span.doc, span.start, span.end
+        if start > 0 and doc[start - 1].is_title and not doc[start - 1].ent_type_ and (
+            fold(doc[start - 1:end].text) in self.gaz.exact
+        ):
+            start -= 1
+        for n in (2, 1):
+            if end + n <= len(doc) and doc[end + n - 1].text[:1].isupper() and (
+                fold(doc[start:end + n].text) in self.gaz.exact
+            ):
+                end += n
+                break
+        return doc[start:end] if (start, end) != (span.start, span.end) else span
 
     # --- resolution
 
@@ -237,6 +258,15 @@ class PlaceResolver:
                     item["qualifier"] = qual
         for i, item in enumerate(items):
             chosen[i] = choose(found[i], countries, admin1s, item.get("qualifier"))
+            capital_of = item.get("capital_of")
+            if capital_of and chosen[i] is not None and chosen[i].kind == "city" and (
+                chosen[i].country == capital_of
+            ):
+                # A capital the registry knows ("WASHINGTON (RNS)"): in its country, the
+                # biggest city of the name, not a town of a region the story names.
+                chosen[i] = max((c for c, _e in found[i].candidates
+                                 if c.kind == "city" and c.country == capital_of),
+                                key=lambda c: c.population, default=chosen[i])
             item["candidate"] = chosen[i]
             item["approximated"] = found[i].approximated
             if item["kind"] == "place" and chosen[i] is not None and self._is_metonym(
