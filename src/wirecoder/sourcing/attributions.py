@@ -372,6 +372,13 @@ class SentenceReader:
                     if nxt < len(doc) and doc[nxt].head.i == verb.i and doc[nxt].dep_ in (
                             "agent", "prep") and doc[nxt].lower_ in ("by", "of", "for"):
                         cue_range = (cue_range[0], nxt + 1)
+                        obj = next((g for g in doc[nxt].children
+                                    if g.dep_ in ("pcomp", "pobj")), None)
+                        if doc[nxt].lower_ != "by" and obj is not None:
+                            # "was accused of using funds": what he did is said too.
+                            a, b = trim_tokens(doc, obj.left_edge.i, obj.right_edge.i + 1)
+                            if b > a:
+                                content.append(char_range(doc, a, b))
         if not content and cue.cls == "speech" and cue.content in ("any", "all"):
             content = self._parenthetical(verb, subject, cue_range, sent)
         if not content:

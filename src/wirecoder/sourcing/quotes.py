@@ -13,6 +13,9 @@ from wirecoder.sourcing.spans import RegionIndex, is_quote_char
 # A quotation shorter than this share of its sentence, inside running text, is a scare
 # quote ("seeking to “control” Iraq"), not a quotation of its own.
 _STANDALONE_SHARE = 0.5
+# At most this many characters of the cue's sentence ("said to the TV.") between a
+# quotation and the next, for the next to continue the first speaker.
+_CUE_TAIL = 60
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -91,7 +94,15 @@ def _plainly_continues(doc: Doc, text: str, previous: Attribution, region: Quote
         return False
     between = text[_last_char(doc, previous) : region.start]
     last = previous.content[-1]
-    return not any(ch.isalnum() for ch in between) and is_quote_char(text[last[0]])
+    if not is_quote_char(text[last[0]]):
+        return False
+    if not any(ch.isalnum() for ch in between):
+        return True
+    # "“I would,” Melanie said to the TV. “I would, Donald.”": the rest of the cue's
+    # sentence, then the next quotation straight after it.
+    rest = between.rstrip()
+    return (len(rest) <= _CUE_TAIL and "\n" not in between and rest[-1:] in (".", ":")
+            and not any(ch in ".!?;" for ch in rest[:-1]) and not any(map(is_quote_char, rest)))
 
 
 def _standalone(doc: Doc, text: str, region: QuoteRegion) -> bool:
