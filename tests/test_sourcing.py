@@ -122,6 +122,10 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         ("Caddell went on to discuss the latest polls.", "Caddell", "went on to discuss",
          "the latest polls"),
         ("The union called for new elections.", "The union", "called for", "new elections"),
+        # The object without the verb's when and where; a one-word name is content.
+        ("The senator attacked the governor in early-morning tweets.", "The senator",
+         "attacked", "the governor"),
+        ("The union endorsed Clinton.", "The union", "endorsed", "Clinton"),
         # "accused of": the passive's subject and what it was accused of are both said.
         ("Prosecutors were accused of hiding evidence.", None, "were accused of",
          "Prosecutors"),

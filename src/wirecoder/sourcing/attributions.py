@@ -42,6 +42,7 @@ _NOUN_CUES = {"claim", "report", "statement", "allegation", "assertion", "sugges
 _DATIVE = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "encourage"}
 _OBJECT_DEPS = {"dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "npadvmod"}
 _ABOUT = {"about", "of", "on", "against"}
+_OBJECT_PREPS = {"as", "to", "for", "of", "about", "against", "with", "into", "from"}
 _PREPS = {"call": {"on", "for"}, "point": {"to"}, "push": {"for"}, "argue": {"for", "against"},
           "appeal": {"for", "to"}, "warn": {"about", "of", "against"}}
 # "I think", "you know": a speaker's hedges inside a quotation, not attributions.
@@ -116,7 +117,10 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
     if dobj is not None and dobj.i >= cue_end:
         if verb.lemma_.lower() in _DATIVE and xcomp is None:
             return None  # "told reporters": the object is who heard it
-        tail = [c for c in right if c.i >= dobj.i and c.dep_ in _OBJECT_DEPS]
+        # The verb's own prepositions go with the object only as its complements ("cited
+        # X as Y", "likened X to Y"), not as when or where ("attacked X in tweets").
+        tail = [c for c in right if c.i >= dobj.i and c.dep_ in _OBJECT_DEPS
+                and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)]
         start, end = dobj.left_edge.i, max(c.right_edge.i for c in tail) + 1
     else:
         preps = _PREPS.get(verb.lemma_.lower(), _ABOUT)
@@ -134,8 +138,8 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
         else:
             return None
     start, end = trim_tokens(verb.doc, start, end)
-    if end - start < 2:
-        return None
+    if end - start < 1 or end - start == 1 and verb.doc[start].pos_ not in ("PROPN", "NOUN"):
+        return None  # "attacked Machado" is content, "did it" is not
     return cue_end, (start, end)
 
 
