@@ -143,6 +143,12 @@ def ancestors(code: str) -> list[str]:
     return chain
 
 
+# Where the PLOVER manual itself overrides the 2021 table: "RETREAT also covers
+# resignations of government officials" (chapter RETREAT, mode "resign"), which CAMEO
+# files as acceding to demands for a change in leadership (0831, CONCEDE in the table).
+EVENT_FIXES: dict[str, tuple[str, str]] = {"0831": ("RETREAT", "resign")}
+
+
 def main() -> None:
     names = read_tsv(REFERENCE / "cameo_eventcodes.tsv")
     scores = read_tsv(REFERENCE / "cameo_goldstein.tsv")
@@ -157,6 +163,7 @@ def main() -> None:
             mapped = next(plover[c] for c in ancestors(code) if c in plover)
             event = mapped[0]
             mode, contexts = normalise(*mapped)
+            event, mode = EVENT_FIXES.get(code, (event, mode))
         rows.append([code, name, score, str(quad_class(code)), event, mode, ";".join(contexts)])
     assert len(rows) == 316, len(rows)
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)

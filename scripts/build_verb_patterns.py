@@ -405,6 +405,21 @@ OVERRIDES: list[Override] = [
     # Stopping a protest restricts political freedoms; the dictionary names only "protest".
     ("prevent", None, "120", [("1721", [word], []) for word in (
         "demonstration", "rally", "march", "protest", "strike", "meeting")]),
+    # Gathering "for a rally" is the protest; PETRARCH reads CONVERGE as a meeting.
+    *[(verb, None, "040", [("141", [], [("for", [noun])]) for noun in (
+        "rally", "protest", "demonstration", "march")]) for verb in (
+        "converge", "gather", "assemble")],
+    # Blocking traffic is the protest of obstructing passage (CAMEO 144).
+    ("block", None, "170", [("144", [word], []) for word in (
+        "transport", "traffic", "road", "roads", "highway", "street", "bridge", "railway")]),
+    ("share", None, None, [("060", [word], []) for word in (
+        "expertise", "experience", "technology", "know-how", "knowledge", "resources")]),
+    ("shun", None, None, []),  # avoiding someone is no coercion (PETRARCH: 170)
+    ("fail", None, None, []),  # "failing to uphold": an omission, not a refusal (120)
+    # Adding forces is mobilising them; PETRARCH reads REINFORCE as coercion.
+    ("strengthen", None, None, [("154", [word], []) for word in (
+        "forces", "troops", "military", "army", "presence")]),
+    ("reinforce", None, "154", []),
     ("reduce", None, None, [("162", ["aid"], []), ("162", ["supplies"], []),
                             ("162", ["assistance"], [])]),
     ("suspend", None, "160", [("164", ["talk"], []), ("162", ["aid"], [])]),

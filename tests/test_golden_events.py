@@ -285,3 +285,38 @@ def test_golden_possessive_pronoun_is_not_the_target() -> None:
                      "Bulgarian workers.")
     impose = next(e for e in events if e.trigger.text == "impose")
     assert "GRC" not in [a.country for a in impose.target]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "source", "target"),
+    [
+        # PLOVER: "RETREAT also covers resignations of government officials"
+        ("Kenyan President Daniel arap Moi resigned on Sunday.", "resigned", "RETREAT",
+         "KENGOV", None),
+        # a finding that someone must act is a demand on them
+        ("The court concluded that the government must release the prisoners.",
+         "concluded", "REQUEST", "JUD", "GOV"),
+        ("Thousands of Kenyans converged on Friday for a rally in Nairobi.", "converged",
+         "PROTEST", "KEN", None),
+        ("Congolese rebels blocked traffic into Goma.", "blocked", "PROTEST", "CODREB", None),
+        ("Egypt has strengthened its forces along the border with Libya.", "strengthened",
+         "MOBILIZE", "EGY", None),
+        # repeating a demand is making it; the clause names whom it is made of
+        ("Amnesty International reiterated its demand that Egypt release the journalists.",
+         "reiterated", "REQUEST", None, "EGY"),
+        # "shunned" carries no event of its own: the protest it serves does
+        ("Palestinian workers shunned work to protest against Israeli settlements.",
+         "protest", "PROTEST", "PSELAB", "ISRCVL"),
+        ("Iran has been sharing expertise with Syria.", "sharing", "COOPERATE", "IRN", "SYR"),
+    ],
+)
+def test_golden_more_verb_readings(text: str, trigger: str, plover: str, source: str | None,
+                                   target: str | None) -> None:
+    record = wirecoder.code(text, published="2023-06-01")
+    event = _find(record, trigger)
+    assert event.plover.event == plover
+    assert max(record.events, key=lambda e: e.confidence) is event
+    if source:
+        assert source in _codes(event.source)
+    if target:
+        assert target in _codes(event.target)

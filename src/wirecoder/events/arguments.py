@@ -53,6 +53,10 @@ def subject_of(verb: Token) -> Token | None:
                 objects = objects_of(governor)
                 if objects:
                     return objects[0]
+                # Subject control: "resorted to throwing stones", "insisted on meeting".
+                node = governor
+                seen += 1
+                continue
         if node.dep_ in ("xcomp", "conj", "acomp") or (
             node.dep_ == "advcl"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)

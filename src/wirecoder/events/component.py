@@ -47,6 +47,12 @@ LIGHT_VERBS = {
     "announce",
     "give",
     "take",
+    # Repeating a demand or an appeal is making it again: the noun is the event.
+    "reiterate",
+    "repeat",
+    "renew",
+    "restate",
+    "voice",
 }
 # Inflected forms too: the lemmatizer reads some as other words ("staged" -> "stag").
 _LIGHT_FORMS = {
@@ -139,6 +145,13 @@ class EventCoder:
     @staticmethod
     def _verb_match(verb: Token, claimed: set[int]) -> TriggerMatch | None:
         lemma = verb.lemma_.lower()
+        if _is_light(verb):
+            # Before the frames: "reiterated its demand that X ..." is the demand.
+            for obj in args.objects_of(verb):
+                noun = match_noun(obj)
+                if noun is not None:
+                    claimed.add(obj.i)
+                    return noun
         has_object = bool(args.objects_of(verb))
         if (lemma in FRAME_LEMMAS or lemma in INTENT_LEMMAS or lemma in CARRIER_LEMMAS) and any(
             _is_complement(c, has_object) and match_verb(c) is not None for c in verb.children
@@ -153,12 +166,6 @@ class EventCoder:
             ):
                 return TriggerMatch(code="100", specificity=1, pattern="say that * must")
             return None  # a verb of saying that frames another event is its attribution
-        if _is_light(verb):
-            for obj in args.objects_of(verb):
-                noun = match_noun(obj)
-                if noun is not None:
-                    claimed.add(obj.i)
-                    return noun
         return match_verb(verb)
 
     @staticmethod
@@ -201,7 +208,12 @@ class EventCoder:
                     target = [_with_country(a, place["country"]) for a in target]
                     break
         if not target:
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            # "demanded that X ...", "reiterated its demand that X ...": the one the
+            # clause asks something of.
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            clauses += [c for obj in args.objects_of(verb) for c in obj.children
+                        if c.dep_ in ("acl", "ccomp") and match_noun(obj) is not None]
+            for clause in clauses:
                 clause_subject = args.subject_of(clause)
                 if clause_subject is not None:
                     target = actors_from_head(clause_subject, index)

@@ -28,6 +28,7 @@ REPORT_LEMMAS = {
     "say", "tell", "report", "state", "announce", "add", "note", "according", "claim", "hint",
     "insist", "stress", "confirm", "suggest", "declare", "reiterate", "assert", "explain",
     "indicate", "believe", "think", "argue", "write", "boast", "acknowledge", "admit",
+    "conclude", "rule",
 }
 HYPOTHETICAL_AUX = {"could", "might", "may"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
