@@ -122,6 +122,9 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         ("Caddell went on to discuss the latest polls.", "Caddell", "went on to discuss",
          "the latest polls"),
         ("The union called for new elections.", "The union", "called for", "new elections"),
+        # A participle trailing the clause after a comma is the reporter's gloss.
+        ("The video shows that he had his hands up, contradicting the police account.",
+         "The video", "shows", "that he had his hands up"),
         # The object without the verb's when and where; a one-word name is content.
         ("The senator attacked the governor in early-morning tweets.", "The senator",
          "attacked", "the governor"),

@@ -135,12 +135,24 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
                 end = xcomp.right_edge.i + 1
         elif xcomp is not None and xcomp.i >= cue_end and xcomp.left_edge.lower_ == "to":
             start, end = _edges(xcomp)
+            end = _without_participle(xcomp, end)
         else:
             return None
     start, end = trim_tokens(verb.doc, start, end)
     if end - start < 1 or end - start == 1 and verb.doc[start].pos_ not in ("PROPN", "NOUN"):
         return None  # "attacked Machado" is content, "did it" is not
     return cue_end, (start, end)
+
+
+def _without_participle(head: Token, end: int) -> int:
+    """The end of a clause without a participle that trails it after a comma ("that he
+    had his hands up, contradicting the police"): the reporter's gloss, not the words."""
+    doc = head.doc
+    for child in head.rights:
+        if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.left_edge.i > head.i
+                and doc[child.left_edge.i - 1].text == ","):
+            return min(end, child.left_edge.i - 1)
+    return end
 
 
 def _relative_object(
@@ -341,6 +353,7 @@ class SentenceReader:
         if clauses and cue.content != "quote":
             for clause in clauses:
                 start, end = _edges(clause)
+                end = _without_participle(clause, end)
                 holes = self._according_holes(clause)
                 if subject is not None and start <= subject.i < end:
                     holes.append(_edges(subject))
