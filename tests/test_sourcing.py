@@ -125,6 +125,14 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         # A participle trailing the clause after a comma is the reporter's gloss.
         ("The video shows that he had his hands up, contradicting the police account.",
          "The video", "shows", "that he had his hands up"),
+        # A stance stated with "be" and an adjective.
+        ("Some Republicans were willing to pass a smaller bill.", "Some Republicans",
+         "were willing", "to pass a smaller bill"),
+        ("The governor is worried about the cost of the plan.", "The governor",
+         "is worried about", "the cost of the plan"),
+        # "called X Y" parsed as two predicates.
+        ("The senator called the governor a liar.", "The senator", "called",
+         "the governor a liar"),
         # The object without the verb's when and where; a one-word name is content.
         ("The senator attacked the governor in early-morning tweets.", "The senator",
          "attacked", "the governor"),
@@ -210,6 +218,10 @@ def test_restated_inner_attribution_is_dropped() -> None:
     assert [q["cue"]["text"] for q in quotes.to_dict()["quotes"]] == ["said"]
     quotes = wirecoder.code("Bamberg said the videos show Scott leaving his car.")
     assert [q["cue"]["text"] for q in quotes.to_dict()["quotes"]] == ["said", "show"]
+
+
+def test_impersonal_stance_is_no_attribution() -> None:
+    assert wirecoder.code("It is certain that prices will rise.").to_dict()["quotes"] == []
 
 
 def test_anonymous_source_and_state_media() -> None:

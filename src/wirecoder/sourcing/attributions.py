@@ -114,6 +114,11 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
     right = [c for c in verb.children if c.i > verb.i]
     deps = {c.dep_: c for c in reversed(right)}
     dobj, xcomp = deps.get("dobj"), deps.get("xcomp")
+    if dobj is None and "oprd" in deps and not any(
+            c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children if c.i < verb.i):
+        # "called Trump a liar", parsed as two predicates (not "what they call X", not
+        # the passive "was called a liar")
+        dobj = deps["oprd"]
     if dobj is not None and dobj.i >= cue_end:
         if verb.lemma_.lower() in _DATIVE and xcomp is None:
             return None  # "told reporters": the object is who heard it
@@ -311,7 +316,47 @@ class SentenceReader:
                 attribution = self._noun_attribution(token)
                 if attribution is not None:
                     found.append(attribution)
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be":
+                cue = self.lexicon.get(token.lower_)
+                if cue is not None and cue.cls == "stance":
+                    attribution = self._stance_attribution(token)
+                    if attribution is not None:
+                        found.append(attribution)
         return found
+
+    def _stance_attribution(self, adj: Token) -> Attribution | None:
+        """A person's stance stated with "be" and an adjective: "she was sure Trump would
+        win", "we are convinced this is the only country", "some were willing to go
+        forward", "you're worried about how that money might affect aid"."""
+        be = adj.head
+        subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if (subject is None or subject.lower_ in ("it", "this", "that", "there")
+                or self.regions.at(adj.idx) is not None):
+            return None
+        doc = self.doc
+        cue_start = _cue_range(be)[0]
+        cue_end = adj.i + 1
+        comp = next((c for c in adj.rights if c.dep_ in ("ccomp", "xcomp")), None) or next(
+            (c for c in be.rights if c.dep_ == "ccomp" and c.i > adj.i), None)
+        if comp is None:
+            prep = next((c for c in adj.rights if c.dep_ == "prep" and c.i == adj.i + 1
+                         and c.lower_ in ("about", "of", "that")), None)
+            comp = None if prep is None else next(
+                (g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            if comp is None:
+                return None
+            cue_end = prep.i + 1
+        start, end = trim_tokens(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        if end - start < 2:
+            return None
+        source_range = _set_off(doc, subject, *_source_range(subject))
+        return Attribution(
+            cue=(cue_start, cue_end),
+            source=source_range,
+            source_head=subject.i,
+            content=self._with_quotes([char_range(doc, start, end)]),
+            anchor=adj.i,
+        )
 
     def _noun_attribution(self, noun: Token) -> Attribution | None:
         """A noun of saying with a that-clause: "his claim that X", "reports that X"."""
