@@ -200,6 +200,19 @@ def unique(items: list[str], exclude: set[str] | None = None) -> list[str]:
     return out
 
 
+def people_plurals(demonyms: list[str]) -> list[str]:
+    """The plural that names the people ("Kenyans", "Iraqis", "Cypriots", "Greeks") of
+    each demonym that has one; "-ese", "-ish" and "-ch" demonyms ("Chinese", "British",
+    "French") have none, except "Czech"."""
+    plurals = []
+    for demonym in demonyms:
+        if " " in demonym or demonym.endswith("s"):
+            continue
+        if demonym.endswith(("an", "i", "ot", "ek", "ai")) or demonym == "Czech":
+            plurals.append(demonym + "s")
+    return plurals
+
+
 def build(ngec_path: Path) -> list[dict]:
     ngec: dict[str, tuple[str, str]] = {}
     with ngec_path.open(encoding="utf-8") as handle:
@@ -235,7 +248,7 @@ def build(ngec_path: Path) -> list[dict]:
         weak = WEAK_ALIASES.get(iso3, [])
         name = NAMES.get(iso3) or (pc.name if pc is not None else ngec[iso3][0])
         # ISO's inverted forms ("Korea, Republic of") never occur in running text.
-        demonyms = unique(demonyms, DROP_DEMONYMS)
+        demonyms = unique(demonyms + people_plurals(demonyms), DROP_DEMONYMS)
         # A word is either a name or a demonym of the state; the demonym reading wins.
         aliases = [
             n for n in unique(names, set(weak) | set(demonyms) | DROP_DEMONYMS)

@@ -234,9 +234,17 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
         ("Somaliland", "SOM", "PRE"),
         # Another transliteration of a registry name.
         ("Muhammad bin Salman", "SAU", "GOV"),
+        # A people is coded by where it lives; a demonym before it names that country.
+        ("Chechen rebels", "RUS", "REB"),
+        ("Iraqi Kurds", "IRQ", None),
+        # "armed" describes the group; it is not "Syrian-armed".
+        ("Syrian armed groups", "SYR", "UAF"),
+        # A slip inside a country name or demonym.
+        ("Isreali troops", "ISR", "MIL"),
     ],
 )
-def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str) -> None:
+def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str | None,
+                                   ) -> None:
     actor = wirecoder.resolve_actor(phrase)
     assert actor is not None, phrase
     assert (actor.country or None, actor.sector) == (country, sector), phrase

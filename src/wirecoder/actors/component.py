@@ -73,6 +73,16 @@ class ActorRecognizer:
             self.names.add(tokens, label)
             if not label.startswith(("demonym|", "city|")) and sum(map(len, tokens)) > 3:
                 self.names.add(tuple(t.upper() for t in tokens), label)  # all-caps headlines
+        # Country names and demonyms of one word, by first letter and length, for
+        # spotting misspelt ones.
+        self.spellings: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for entry in self.registry:
+            if entry.type != "country" or entry.id.startswith("petrarch-") or not entry.country:
+                continue
+            for word in (entry.name, *entry.aliases, *entry.demonyms):
+                if " " not in word and len(word) >= 5 and word.isalpha():
+                    self.spellings.setdefault((word[0], len(word)), []).append(
+                        (word, entry.country))
         self.agent_sectors = load_agents()
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_sector: dict[str, list[str]] = {}
@@ -149,6 +159,8 @@ class ActorRecognizer:
                 "code": code, "country": country, "sector": sector,
             })
         taken = {i for m in mentions for i in range(m["start"], m["end"])}
+        mentions += self._misspelled_countries(doc, taken)
+        taken = {i for m in mentions for i in range(m["start"], m["end"])}
         agent_spans = filter_spans([doc[s:e] for _, s, e in self.agents(doc)])
         for span in agent_spans:
             if any(i in taken for i in range(span.start, span.end)):
@@ -164,6 +176,29 @@ class ActorRecognizer:
         doc._.wc_mentions = mentions
         return doc
 
+
+    def _misspelled_countries(self, doc: Doc, taken: set[int]) -> list[dict[str, Any]]:
+        """Country names and demonyms one typing slip away ("Ethopia", "Afganistan",
+        "Phillippines"): a capitalised word of six letters or more that nothing else
+        matched and the tagger does not call a person."""
+        found = []
+        for token in doc:
+            text = token.text
+            if (token.i in taken or len(text) < 6 or not text.isalpha() or not text.istitle()
+                    or token.ent_type_ == "PERSON" or text in self.cities):
+                continue  # "Columbia" is a city, not a slip for Colombia
+            for length in (len(text) - 1, len(text), len(text) + 1):
+                matches = {country for name, country in
+                           self.spellings.get((text[0], length), ()) if _one_slip(text, name)}
+                if len(matches) == 1:
+                    country = matches.pop()
+                    found.append({
+                        "start": token.i, "end": token.i + 1, "kind": "demonym",
+                        "entity": country, "name": text, "type": "country", "code": country,
+                        "country": country, "sector": None,
+                    })
+                    break
+        return found
 
     def _is_city_alias(self, text: str, entry: Any) -> bool:
         """A country entry's alias that is one of its cities, not a name of the country
@@ -210,6 +245,28 @@ def transliterations(name: str) -> list[str]:
     if swapped != name:
         forms.append(swapped)
     return [f for f in dict.fromkeys(forms) if f != name]
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """True when ``word`` is ``target`` with one letter added, dropped, changed or two
+    neighbours swapped inside the word (and is not ``target`` itself). A different
+    ending makes another word more often than a slip ("Brazile", "Burman", "Franco")."""
+    if word == target:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if diff[-1] >= len(word) - 1:
+            return False
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == target[diff[1]]
+                                  and word[diff[1]] == target[diff[0]])
+    short, long = sorted((word, target), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return i < len(short) - 1 and short[i:] == long[i + 1:]
 
 
 def _region_countries(city_table: dict[str, Any], registry: Any) -> dict[str, str]:

@@ -29,8 +29,9 @@ ENV_VAR = "WIRECODER_ACTORS"
 
 # "territory": a partially recognised state or breakaway region (Abkhazia, Somaliland),
 # coded with the country it is claimed from and PLOVER's sector PRE.
+# "ethnic_group": a people whose demonyms give the country most of them live in.
 TYPES = frozenset({"country", "igo", "organization", "armed_group", "party", "person", "media",
-                   "territory"})
+                   "territory", "ethnic_group"})
 ALIAS_KINDS = ("name", "alias", "demonym", "capital", "weak")
 FORMER_ELITE = "ELI"
 

@@ -147,7 +147,7 @@ def actor_from_text(doc: Doc, index: MentionIndex) -> dict[str, Any] | None:
 # A country named before these words backs, leads or arms the actor but is not its own
 # ("Iranian-backed militias", "Saudi-funded groups").
 _SPONSOR_WORDS = {"backed", "supported", "sponsored", "funded", "allied", "aligned",
-                  "armed", "trained", "financed", "affiliated"}
+                  "financed", "affiliated"}
 # Entry types whose country an explicit country in the phrase corrects: "Chile's Defense
 # Department" is not the Pentagon, "King Hassan of Morocco" not a Jordanian prince.
 _CORRECTABLE_TYPES = {"organization", "person", "party"}
@@ -157,8 +157,12 @@ _FORMER_WORDS = {"former", "ex", "ex-", "erstwhile"}
 
 
 def _sponsoring(mention: dict[str, Any], doc: Doc) -> bool:
+    """"Iranian-backed", "Iran backed": the word right after the name, or after its
+    hyphen, says the country sponsors the actor."""
     after = doc[mention["end"]:mention["end"] + 2]
-    return any(t.lower_ in _SPONSOR_WORDS for t in after)
+    if len(after) and after[0].text == "-":
+        after = after[1:]
+    return len(after) > 0 and after[0].lower_ in _SPONSOR_WORDS
 
 
 def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
@@ -190,7 +194,14 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
             head_mention["country"],
             head_mention["sector"],
         )
-        if (head_mention["type"] in _CORRECTABLE_TYPES and country_marks
+        residence = [m for m in country_marks if m["kind"] == "demonym"
+                     and m["end"] <= head_mention["start"]]
+        if (head_mention["type"] == "country" and residence
+                and doc[head_mention["end"] - 1].lower_.endswith("s")):
+            # "Bosnian Serbs": a people living in the country the modifier names.
+            country = residence[0]["country"]
+            code, entity, name = country, None, None
+        elif (head_mention["type"] in _CORRECTABLE_TYPES and country_marks
                 and country_marks[-1]["country"] != country and _is_state(country, index)):
             country = country_marks[-1]["country"]
             code = f"{country}{sector or ''}"
@@ -224,6 +235,13 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
                 country = places[-1]["country"]
         elif places:
             country = places[-1]["country"]
+            # "Bosnian Serbs", "Iraqi Kurds": a people named by a demonym lives in the
+            # country the modifier before it names (CAMEO codes residence).
+            if head_mention is not None and head_mention["kind"] == "demonym":
+                before = [m for m in places if m["end"] <= head_mention["start"]
+                          and m["kind"] == "demonym"]
+                if before:
+                    country = before[0]["country"]
         if country is None and sector is not None:
             country = located()
         # A capital as actor is its government, another city its people (CAMEO).
