@@ -471,6 +471,32 @@ OVERRIDES: list[Override] = [
     # they govern does ("plans to fill", "considers it a terrorist organization"). Their
     # dictionary patterns still apply ("seek talks").
     ("accord", None, None, []),  # "according to": an attribution, never an event
+    # Common verbs whose PETRARCH synonym block gives them a code their everyday sense
+    # does not carry: "left the country" is no meeting (LEAVE 040), "faces charges" no
+    # consultation (FACE 040), "controls the city" no cooperation (CONTROL 060), "died"
+    # no attack by the dead (DIE 190), "engaged in talks" no fight (ENGAGE 190), "ruled
+    # the country" no cooperation (RULE 060), "removed the sanctions" no expulsion
+    # (REMOVE 174), "submitted a report" no concession (SUBMIT 080). Their dictionary
+    # patterns still apply ("face criticism", "remove restrictions", "die in clashes").
+    ("leave", None, None, []),
+    ("come", None, None, []),
+    ("face", None, None, []),
+    ("control", None, None, []),
+    ("die", None, None, []),
+    ("engage", None, None, []),
+    ("express", None, None, []),  # a light verb: the noun says what was expressed
+    ("rule", None, None, []),
+    ("submit", None, None, []),
+    ("expect", None, None, []),
+    ("introduce", None, None, []),
+    ("lead", None, None, []),
+    ("pull", None, None, []),  # "pull out" has its own entry
+    ("overturn", None, None, []),
+    ("intensify", None, None, []),  # light verbs: "intensified attacks" is the attacks
+    ("increase", None, None, []),
+    ("remove", None, None, [("085", ["sanctions"], []), ("085", ["embargo"], [])]),
+    ("arrive", None, "042", []),  # arriving in a country is a visit
+    ("hang", None, "1823", []),  # executions by hanging
     ("risk", None, None, []),  # "risking prison": a danger run, not a threat made (130)
     ("consider", None, None, []),
     ("associate", None, None, []),

@@ -320,3 +320,33 @@ def test_golden_more_verb_readings(text: str, trigger: str, plover: str, source:
         assert source in _codes(event.source)
     if target:
         assert target in _codes(event.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Iranian bus drivers staged a strike on Monday.", "staged", "PROTEST"),
+        ("Israel launched a strike on Gaza.", "launched", "ASSAULT"),
+        ("Italy announced a suspension of air links with Serbia.", "announced", "SANCTION"),
+        # a verb of degree carries the noun's event, not cooperation (PETRARCH: 060)
+        ("Russian forces intensified attacks on Ukrainian positions.", "intensified",
+         "ASSAULT"),
+        # 057, signing a formal agreement, is SUPPORT in the 2021 CAMEO-PLOVER table
+        ("Egypt reached an agreement with Sudan.", "reached", "SUPPORT"),
+    ],
+)
+def test_golden_noun_events(text: str, trigger: str, plover: str) -> None:
+    event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
+    assert event.plover.event == plover
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban control most of Kabul.",  # CONTROL is no cooperation
+        "The delegation left Cairo on Monday.",  # LEAVE is no meeting
+        "Five Kenyan soldiers died on Sunday.",  # the dead did not attack
+    ],
+)
+def test_golden_everyday_verbs_code_no_event(text: str) -> None:
+    assert _events(text) == []

@@ -47,6 +47,20 @@ LIGHT_VERBS = {
     "announce",
     "give",
     "take",
+    # Verbs of degree, joining and leading: "intensified attacks", "joined the protest",
+    # "led a delegation", "reached an agreement", "waged war", "filed a lawsuit".
+    "intensify",
+    "increase",
+    "escalate",
+    "step",
+    "join",
+    "lead",
+    "organize",
+    "organise",
+    "reach",
+    "wage",
+    "file",
+    "deliver",
     # Repeating a demand or an appeal is making it again: the noun is the event.
     "reiterate",
     "repeat",
@@ -66,6 +80,10 @@ _LIGHT_FORMS = {
 def _is_light(verb: Token) -> bool:
     return verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS
 
+
+# Verbs that stage a labour strike rather than launch a military one.
+_STRIKE_STAGING = {"stage", "hold", "call", "begin", "start", "continue", "join", "organize",
+                   "organise"}
 
 # "X said Y must do Z" is a demand on Y.
 _OBLIGATION_AUX = {"must", "should", "ought"}
@@ -151,6 +169,13 @@ class EventCoder:
                 noun = match_noun(obj)
                 if noun is not None:
                     claimed.add(obj.i)
+                    if obj.lemma_.lower() == "strike" and noun.code == "190" and (
+                        lemma in _STRIKE_STAGING or verb.lower_ in _LIGHT_FORMS
+                        and verb.lower_.startswith("stag")
+                    ):
+                        # "staged / held / called a strike" is a labour strike (143);
+                        # "launched a strike" stays a military one.
+                        return TriggerMatch("143", 1, "stage * strike")
                     return noun
         has_object = bool(args.objects_of(verb))
         if (lemma in FRAME_LEMMAS or lemma in INTENT_LEMMAS or lemma in CARRIER_LEMMAS) and any(
@@ -411,7 +436,7 @@ def _in_protest(verb: Token, index: MentionIndex) -> list[dict[str, Any]]:
 
 # A phrase that names no actor itself may hold one: "the removal of President X",
 # "Serbia's suppression of ...", "a demand from the US President", "rallies by group X".
-_INNER_PREPS = ("of", "from", "by")
+_INNER_PREPS = ("of", "from", "by", "with")  # "a suspension of air links with Serbia"
 # Prepositions whose object locates the phrase: "parties to the conflict in Iraq".
 _PLACE_PREPS = ("in", "near", "inside", "across", "throughout", "from")
 
