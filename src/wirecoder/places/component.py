@@ -299,11 +299,11 @@ class PlaceResolver:
             if qual is not None:
                 towns = list(towns_in(qual.country, qual.admin1).get(key, ())
                              if qual.kind == "admin1" and qual.admin1
-                             else towns_of(qual.country).get(key, ()))
+                             else towns_of(qual.country, key))
             else:
                 towns = [t for code in regions for t in towns_in(*code).get(key, ())]
                 for country in countries:
-                    towns = towns or list(towns_of(country).get(key, ()))
+                    towns = towns or list(towns_of(country, key))
             if towns:
                 item["candidate"] = max(towns, key=lambda t: t.population)
                 continue

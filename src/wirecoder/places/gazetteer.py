@@ -65,8 +65,10 @@ class Candidate:
 
 def fold(name: str) -> str:
     """The lookup key: accents off, case off, hyphens and curly quotes plain, ``the `` off."""
-    key = unicodedata.normalize("NFKD", name.translate(_FOLD))
-    key = " ".join(key.encode("ascii", "ignore").decode().lower().replace(".", "").split())
+    key = name.translate(_FOLD)
+    if not key.isascii():  # most names are ASCII: skip the decomposition
+        key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    key = " ".join(key.lower().replace(".", "").split())
     return key[4:] if key.startswith("the ") else key
 
 
@@ -166,12 +168,22 @@ def towns_in(country: str, admin1: str) -> dict[str, tuple[Candidate, ...]]:
 
 
 @cache
-def towns_of(country: str) -> dict[str, tuple[Candidate, ...]]:
-    """The towns of 500 to 15,000 people of one country, by folded name: for names the
-    other tables lack, in a story about that country."""
-    table: dict[str, list[Candidate]] = {}
-    for (country_code, admin1), _lines in _town_lines().items():
+def _country_towns(country: str) -> dict[str, list[str]]:
+    """towns.tsv's rows of one country by folded name, unparsed."""
+    index: dict[str, list[str]] = {}
+    for (country_code, _admin1), lines in _town_lines().items():
         if country_code == country:
-            for key, towns in towns_in(country_code, admin1).items():
-                table.setdefault(key, []).extend(towns)
-    return {k: tuple(v) for k, v in table.items()}
+            for line in lines:
+                index.setdefault(fold(line.split("\t", 3)[2]), []).append(line)
+    return index
+
+
+def towns_of(country: str, key: str) -> tuple[Candidate, ...]:
+    """The towns of 500 to 15,000 people of one country with the folded name ``key``: for
+    names the other tables lack, in a story about that country."""
+    found = []
+    for line in _country_towns(country).get(key, ()):
+        _c, code, name, gid, pop, lat, lon = line.split("\t")
+        found.append(Candidate(name, "city", int(gid), float(lat), float(lon), country,
+                               code, int(pop)))
+    return tuple(found)
