@@ -99,6 +99,9 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         ("Protesters were killed in Tehran, according to a senior official who asked not "
          "to be named.", "a senior official who asked not to be named", "according to",
          "Protesters were killed in Tehran"),
+        # "according to" over a verb that only paraphrases: the one cited says it all.
+        ("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.",
+         "a campaign aide", "according to", "Clinton plans to visit Charlotte on Sunday"),
         ("The spokesman said: «We will respond.»", "The spokesman", "said:",
          "«We will respond.»"),
         # A cue with its day or its setting (PolNeAR's cue spans take them).

@@ -596,10 +596,15 @@ class SentenceReader:
     def _according_attribution(
         self, according: Token, source: Token, sent: Span, found: list[Attribution]
     ) -> None:
-        for attribution in found:
-            if any(head == source.i for _, head in attribution.via):
-                return  # already the via of a verb of saying in this sentence
         doc = self.doc
+        for attribution in list(found):
+            if any(head == source.i for _, head in attribution.via):
+                cue = self.lexicon.get(doc[attribution.anchor].lemma_.lower())
+                if cue is not None and cue.cls == "speech" and cue.content != "object":
+                    return  # already the via of a verb of saying in this sentence
+                # "Clinton plans to visit Charlotte, according to an aide": the aide says
+                # it; "plans" is the reporter's paraphrase of what the aide said.
+                found.remove(attribution)
         hole = _edges(according)
         pieces = _minus(doc, sent.start, sent.end, [hole])
         if not pieces:
