@@ -495,6 +495,35 @@ OVERRIDES: list[Override] = [
     ("intensify", None, None, []),  # light verbs: "intensified attacks" is the attacks
     ("increase", None, None, []),
     ("remove", None, None, [("085", ["sanctions"], []), ("085", ["embargo"], [])]),
+    # Found auditing the coder on unrelated news (PolNeAR political articles): "went to
+    # the polls" (GO 040), "took office" (TAKE 171), "paid taxes" (PAY 061), "we need
+    # to" (NEED 100), "struggled to" (STRUGGLE 190) and the verbs of thinking, hearing,
+    # serving and affecting coded meetings or cooperation.
+    ("go", None, None, []),
+    ("go", "to", None, []),
+    ("take", None, None, []),
+    ("pay", None, None, []),  # light: "paid a visit", "paid tribute"
+    ("need", None, None, []),
+    ("mean", None, None, []),
+    ("learn", None, None, []),
+    ("hear", None, None, []),
+    ("think", None, None, []),
+    ("affect", None, None, []),
+    ("serve", None, None, []),
+    ("enact", None, None, []),
+    ("expose", None, None, []),
+    ("involve", None, None, []),
+    ("struggle", None, None, []),
+    ("empower", None, None, []),
+    ("attach", None, None, []),  # "the church attached to the cathedral" (060)
+    ("assign", None, None, []),
+    ("bind", None, None, []),
+    ("regulate", None, None, []),
+    ("certify", None, None, []),
+    ("weigh", None, None, []),
+    ("fly", None, "042", []),  # flying to a capital is a visit (PETRARCH: intent 036)
+    ("reveal", None, "010", []),
+    ("simplify", None, None, []),
     ("arrive", None, "042", []),  # arriving in a country is a visit
     ("hang", None, "1823", []),  # executions by hanging
     ("risk", None, None, []),  # "risking prison": a danger run, not a threat made (130)

@@ -350,3 +350,32 @@ def test_golden_noun_events(text: str, trigger: str, plover: str) -> None:
 )
 def test_golden_everyday_verbs_code_no_event(text: str) -> None:
     assert _events(text) == []
+
+
+def test_golden_a_day_is_no_particle() -> None:
+    events = _events("Putin called Erdogan on Monday.")  # phoned, not "called on"
+    assert [(e.cameo, _codes(e.source), _codes(e.target)) for e in events] == [
+        ("041", ["RUSGOV"], ["TURGOV"])]
+
+
+def test_golden_naming_is_not_phoning() -> None:
+    events = _events("Ban Ki-moon condemned what he called a senseless act of terror.")
+    assert all(e.cameo != "041" for e in events)
+
+
+def test_golden_passive_light_verb_leaves_the_noun_its_event() -> None:
+    events = _events("A meeting about Syria will be held in Moscow between Russian and "
+                     "Turkish officials.")
+    assert events and all(e.plover.event == "CONSULT" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Vladimir Putin went to the polls on Sunday.",
+        "The new Kenyan president took office on Monday.",
+    ],
+)
+def test_golden_everyday_verbs_from_news_audit(text: str) -> None:
+    assert all(e.plover.event not in ("CONSULT", "COERCE", "ASSAULT", "COOPERATE")
+               for e in _events(text)), [(e.cameo, e.trigger.text) for e in _events(text)]

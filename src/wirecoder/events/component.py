@@ -61,6 +61,7 @@ LIGHT_VERBS = {
     "wage",
     "file",
     "deliver",
+    "pay",
     # Repeating a demand or an appeal is making it again: the noun is the event.
     "reiterate",
     "repeat",
@@ -163,6 +164,16 @@ class EventCoder:
     @staticmethod
     def _verb_match(verb: Token, claimed: set[int]) -> TriggerMatch | None:
         lemma = verb.lemma_.lower()
+        if lemma == "call" and any(c.dep_ in ("oprd", "xcomp") for c in verb.children) and not any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
+        ):
+            return None  # naming, not phoning: "what he called a senseless act"
+        if _is_light(verb) and any(
+            c.dep_ == "nsubjpass" and match_noun(c) is not None for c in verb.children
+        ):
+            # "a meeting was held", "talks to be held in Moscow": the noun is the event,
+            # coded on its own.
+            return None
         if _is_light(verb):
             # Before the frames: "reiterated its demand that X ..." is the demand.
             for obj in args.objects_of(verb):
@@ -276,7 +287,11 @@ class EventCoder:
                 if subject is not None and subject.i != noun.i:
                     source = actors_from_head(subject, index)
         target: list[dict[str, Any]] = []
-        for obj in args.prep_objects(noun, noun_target_preps(noun.lemma_.lower())):
+        heads = [noun]
+        if noun.dep_ == "nsubjpass":
+            heads.append(noun.head)  # "talks were held in Moscow between X and Y"
+        for obj in (p for head in heads
+                    for p in args.prep_objects(head, noun_target_preps(noun.lemma_.lower()))):
             target = actors_from_head(obj, index)
             if target:
                 break

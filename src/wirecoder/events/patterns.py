@@ -194,7 +194,7 @@ class _Context:
             found: dict[str, set[str]] = {}
             for head in heads:
                 for child in head.children:
-                    if child.dep_ in PREP_DEPS:
+                    if child.dep_ in PREP_DEPS and not _temporal(child):
                         words = found.setdefault(child.lower_, set())
                         words.update(_words([child]))
             self._preps = {prep: frozenset(words) for prep, words in found.items()}
@@ -219,6 +219,11 @@ def _matches(pattern: _Pattern, context: _Context) -> bool:
     return True
 
 
+def _temporal(prep: Token) -> bool:
+    return prep.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def match_verb(token: Token) -> TriggerMatch | None:
     """The CAMEO code of a verb predicate, or None if the lexicon codes no event for it."""
     entries = _entries(token.lemma_.lower())
@@ -227,7 +232,9 @@ def match_verb(token: Token) -> TriggerMatch | None:
     context = _Context(token)
     entry = entries[-1]
     if entry.particle or len(entries) > 1:
-        nearby = {c.lemma_.lower() for c in context.children if c.dep_ in PARTICLE_DEPS}
+        # "called Erdogan on Monday": a preposition of time is no particle.
+        nearby = {c.lemma_.lower() for c in context.children
+                  if c.dep_ in PARTICLE_DEPS and not _temporal(c)}
         chosen = next((e for e in entries if e.particle <= nearby), None)
         if chosen is None:
             return None  # only phrasal entries exist and no particle is present
