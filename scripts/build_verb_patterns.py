@@ -372,6 +372,10 @@ OVERRIDES: list[Override] = [
                              ("1124", [], [("of", ["war crime"])])]),
     ("blame", None, "112", []),
     ("sue", None, "115", []),
+    # PLOVER's ACCUSE/allege: "sue, indict, or charge; bring to trial" (manual, ACCUSE
+    # modes). CAMEO files indictment with arrest (173, COERCE in the 2021 table).
+    ("indict", None, "115", []),
+    ("prosecute", None, "115", []),
     ("convict", None, "116", []),
     # Rejection
     ("reject", None, "120", [("125", ["talk"], []), ("125", ["proposal"], []),
@@ -550,7 +554,8 @@ OVERRIDES: list[Override] = [
 # base code take the project's. Not for overrides that change the sense (ADD: "said", not
 # "contributed"; WELCOME: hosting, where the dictionary's patterns are praise).
 RESTATED = {
-    ("sue", None), ("convict", None), ("beat", None), ("tour", None), ("travel", None),
+    ("sue", None), ("indict", None), ("prosecute", None), ("convict", None),
+    ("beat", None), ("tour", None), ("travel", None),
     ("surrender", None), ("grant", None), ("supply", None), ("fund", None),
     ("finance", None), ("back", None), ("pull", "out"),
 }

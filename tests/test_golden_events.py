@@ -379,3 +379,26 @@ def test_golden_passive_light_verb_leaves_the_noun_its_event() -> None:
 def test_golden_everyday_verbs_from_news_audit(text: str) -> None:
     assert all(e.plover.event not in ("CONSULT", "COERCE", "ASSAULT", "COOPERATE")
                for e in _events(text)), [(e.cameo, e.trigger.text) for e in _events(text)]
+
+
+def test_golden_indictment_is_an_accusation() -> None:
+    # PLOVER's ACCUSE/allege: "sue, indict, or charge; bring to trial"
+    events = _events("A Kenyan court indicted the former Ugandan minister on Monday.")
+    assert [(e.plover.event, _codes(e.source)) for e in events] == [("ACCUSE", ["KENJUD"])]
+
+
+def test_golden_participle_naming_a_state_is_no_event() -> None:
+    events = _events("The Kenyan government extended the curfew imposed in Mombasa.")
+    assert all(e.trigger.text != "imposed" for e in events)
+
+
+def test_golden_trigger_word_inside_a_name_is_no_event() -> None:
+    events = _events("The Economic Cooperation Organization met in Tehran.")
+    assert all(e.trigger.text != "Cooperation" for e in events)
+
+
+def test_golden_protesting_that_is_a_complaint() -> None:
+    record = wirecoder.code("Amnesty International protested that Egyptian police had "
+                            "tortured detainees.", published="2023-06-01")
+    main = max(record.events, key=lambda e: e.confidence)
+    assert main.plover.event == "ACCUSE" and _codes(main.target) == ["EGYCOP"]

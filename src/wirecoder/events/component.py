@@ -100,6 +100,10 @@ PLACE_TARGET_ROOTS = {
 # Codes whose two sides act together: "Iran and Iraq met" is a meeting of each with the other.
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19", "20"}
 _NOUN_POS = {"NOUN", "PROPN"}
+# A trigger noun inside a name names the organisation or the document, not an event.
+_NAME_ENTITIES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "WORK_OF_ART", "PRODUCT"}
+# Verbs of complaint whose clause is the complaint: "X is failing ..., the group protested".
+_COMPLAINT_CODES = {"protest": "111", "complain": "114", "charge": "112", "allege": "112"}
 # Nouns of saying, asking, offering and giving, whose "from" phrase is their source.
 _FROM_SOURCE_ROOTS = {"01", "02", "03", "04", "05", "07", "10", "11", "12", "13"}
 
@@ -133,11 +137,17 @@ class EventCoder:
         claimed: set[int] = set()  # noun triggers already coded through their light verb
         for token in sent:
             if token.pos_ == "VERB":
+                if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+                    c.dep_ == "agent" for c in token.children
+                ):
+                    continue  # "the curfew imposed in Sudan": a state named, not an act told
                 match = self._verb_match(token, claimed)
                 if match is None:
                     continue
                 source, target = self._verb_arguments(token, index, match.code)
             elif token.pos_ in _NOUN_POS and token.i not in claimed:
+                if token.ent_type_ in _NAME_ENTITIES:
+                    continue  # "Asia-Pacific Economic Cooperation", "Treaty of Rome"
                 if token.dep_ == "dobj" and match_verb(token.head) is not None:
                     continue  # "deployed peacekeepers": the verb's pattern reads its object
                 match = match_noun(token)
@@ -194,6 +204,8 @@ class EventCoder:
         ):
             return None  # "threatened to strike": the complement carries the event
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if lemma in _COMPLAINT_CODES and clauses and not args.objects_of(verb):
+            return TriggerMatch(_COMPLAINT_CODES[lemma], 1, f"{lemma} that *")
         if lemma in REPORT_LEMMAS and clauses:
             if any(
                 a.dep_ == "aux" and a.lower_ in _OBLIGATION_AUX
