@@ -44,7 +44,8 @@ _OBJECT_DEPS = {"dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "npadvmod"}
 _ABOUT = {"about", "of", "on", "against"}
 _OBJECT_PREPS = {"as", "to", "for", "of", "about", "against", "with", "into", "from"}
 _PREPS = {"call": {"on", "for"}, "point": {"to"}, "push": {"for"}, "argue": {"for", "against"},
-          "appeal": {"for", "to"}, "warn": {"about", "of", "against"}}
+          "appeal": {"for", "to"}, "warn": {"about", "of", "against"},
+          "agree": {"with", "on"}, "disagree": {"with", "on"}}
 # "I think", "you know": a speaker's hedges inside a quotation, not attributions.
 _HEDGERS = {"i", "you", "we"}
 
@@ -441,6 +442,8 @@ class SentenceReader:
                             a, b = trim_tokens(doc, obj.left_edge.i, obj.right_edge.i + 1)
                             if b > a:
                                 content.append(char_range(doc, a, b))
+        if not content and subject is None:
+            content = self._raising_passive(verb)
         if not content and cue.cls == "speech" and cue.content in ("any", "all"):
             content = self._parenthetical(verb, subject, cue_range, sent)
         if not content:
@@ -460,6 +463,20 @@ class SentenceReader:
             anchor=verb.i,
             via=self._vias(verb),
         )
+
+    def _raising_passive(self, verb: Token) -> list[tuple[int, int]]:
+        """"Obama's veto is expected to come before Friday", "he is said to be ill": no
+        source in the text; the subject and the "to" clause are what is expected."""
+        doc = self.doc
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i),
+                       None)
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                      and c.left_edge.lower_ == "to"), None)
+        if passive is None or xcomp is None or doc[passive.left_edge.i].pos_ == "PRON" and (
+                passive.left_edge.i == passive.right_edge.i) or self.regions.at(verb.idx):
+            return []
+        pieces = [trim_tokens(doc, *_edges(passive)), trim_tokens(doc, *_edges(xcomp))]
+        return [char_range(doc, a, b) for a, b in pieces if b > a]
 
     def _parenthetical(
         self, verb: Token, subject: Token | None, cue_range: tuple[int, int], sent: Span
