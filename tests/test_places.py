@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import wirecoder
-from wirecoder.places.gazetteer import _rows, cities, fold, gazetteer
+from wirecoder.places.gazetteer import _rows, cities, fold, gazetteer, towns_in
 from wirecoder.places.resolve import choose, lookup
 
 
@@ -190,3 +190,28 @@ def test_capital_dateline_beats_a_town_of_a_named_region() -> None:
                      "Carolina met on Monday.")
     dateline = [p for p in places if p["text"] == "WASHINGTON"]
     assert dateline and dateline[0]["geonameid"] == 4140963
+
+
+def test_region_demonyms_and_places_inside_organisation_names() -> None:
+    doc = wirecoder.load()("The Washington Post said European leaders and Latin American "
+                           "envoys met. Pakistan Army engineers built the road, and the "
+                           "Georgian Ministry of Defence agreed.")
+    found = {p["text"]: (p["kind"], p["name"], p["country"]) for p in doc._.wc_places
+             if p["start"] is not None}
+    assert found["European"] == ("demonym", "Europe", "")
+    assert found["Latin American"] == ("demonym", "Latin America", "")
+    assert found["Pakistan"] == ("embedded", "Pakistan", "PAK")
+    assert found["Washington"][0] == "embedded"
+    assert found["Georgian"][0] == "demonym"
+    record = wirecoder.code(doc.text).model_dump()
+    assert not [p for p in record["places"] if p["role"] == "mention"
+                and p["text"] in ("Pakistan", "Washington", "European")]
+
+
+def test_town_of_a_named_region_yields_to_its_own_capital() -> None:
+    gaz = gazetteer()
+    found = lookup(gaz, "Washington")
+    town = towns_in("USA", "PA").get("washington", ())
+    assert town
+    found.candidates.extend((t, True) for t in town)
+    assert choose(found, Counter({"USA": 3}), {("USA", "PA")}).geonameid == 4140963

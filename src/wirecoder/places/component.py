@@ -24,7 +24,14 @@ from wirecoder.places.gazetteer import (
     towns_in,
     towns_of,
 )
-from wirecoder.places.resolve import BARE_DIRECTIONS, Lookup, choose, is_unambiguous, lookup
+from wirecoder.places.resolve import (
+    BARE_DIRECTIONS,
+    NOT_A_PART,
+    Lookup,
+    choose,
+    is_unambiguous,
+    lookup,
+)
 
 # Not in errors.py yet: the shared warning table is another stage's file.
 W_UNRESOLVED = "[W050] {count} place name(s) not found in the gazetteer: {names}."
@@ -131,6 +138,10 @@ class PlaceResolver:
                 kind = "embedded"
             taken.update(range(start, end))
             items[(start, end)] = {"start": start, "end": end, "kind": kind, "country": country}
+            if kind == "demonym":
+                # A region's people ("European", "Latin American"), not a country's.
+                items[(start, end)]["region"] = self.gaz.region_demonyms.get(
+                    fold(doc[start:end].text))
 
         for ent in doc.ents:
             span = _trim(ent)
@@ -139,6 +150,9 @@ class PlaceResolver:
             if (span.start, span.end) in actor_names:
                 if ent.label_ not in _PLACE_LABELS:
                     in_name.update(range(span.start, span.end))
+                    part = self._place_part(span) if len(span) > 1 else None
+                    if part is not None:
+                        add(part.start, part.end, "place")
                 continue
             if ent.label_ in _PLACE_LABELS:
                 span = self._extend(span)
@@ -147,6 +161,8 @@ class PlaceResolver:
                 add(span.start, span.end, "demonym", demonym_spans[(span.start, span.end)])
             elif ent.label_ in _PLACE_LABELS:
                 add(span.start, span.end, "place")
+            elif ent.label_ == "NORP" and key in self.gaz.region_demonyms:
+                add(span.start, span.end, "demonym")
             elif ent.label_ == "NORP" and key in self.gaz.demonyms:
                 add(span.start, span.end, "demonym", self.gaz.demonyms[key])
             elif ent.label_ in _MAYBE_LABELS and len(span) <= 3 and _names_region(
@@ -155,11 +171,18 @@ class PlaceResolver:
                 add(span.start, span.end, "place")
             elif ent.label_ in _NAME_LABELS and len(span) > 1:
                 in_name.update(range(span.start, span.end))
+                part = self._place_part(span)
+                if part is not None:
+                    add(part.start, part.end, "place")
         for mention in mentions:
             kind = mention.get("kind")
             if kind == "capital" and (mention["start"], mention["end"]) in items:
                 items[(mention["start"], mention["end"])]["capital_of"] = mention.get("country")
-            if kind == "demonym" and mention.get("country"):
+            if kind == "demonym" and fold(
+                doc[mention["start"]:mention["end"]].text
+            ) in self.gaz.region_demonyms:
+                add(mention["start"], mention["end"], "demonym")
+            elif kind == "demonym" and mention.get("country"):
                 text = fold(doc[mention["start"]:mention["end"]].text)
                 before = doc[mention["start"] - 1].lower_ if mention["start"] else ""
                 if before in _REGION_PREFIXES or (
@@ -191,6 +214,24 @@ class PlaceResolver:
                 break
         return doc[start:end] if (start, end) != (span.start, span.end) else span
 
+    def _place_part(self, span: Span) -> Span | None:
+        """The place an organisation's name starts or ends with ("Pakistan Army",
+        "Kentucky State Police", "Bank of England"): a country, a first-level region, a
+        named region or a city of 100,000 people or more, by its whole name."""
+        for n in range(len(span) - 1, 0, -1):
+            for part in (span[:n], span[len(span) - n:]):
+                key = fold(part.text)
+                if not part[0].text[:1].isupper() or key in NOT_A_PART or (
+                    key in BARE_DIRECTIONS
+                ):
+                    continue
+                # The tables' own names only: a demonym ("Georgian Ministry of Defence")
+                # is the demonym mentions' to find.
+                if any(c.kind in _STRONG_KINDS or (c.kind == "city" and c.population >= 100_000)
+                       for c in self.gaz.exact.get(key, ())):
+                    return part
+        return None
+
     # --- resolution
 
     def resolve(self, doc: Doc, items: list[dict[str, Any]]) -> None:
@@ -201,9 +242,9 @@ class PlaceResolver:
             text = doc[item["start"]:item["end"]].text
             item["text"] = text
             if item["kind"] == "demonym":
-                cand = self.gaz.countries.get(item["country"] or "")
+                cand = item.get("region") or self.gaz.countries.get(item["country"] or "")
                 found.append(Lookup([(cand, True)] if cand else []))
-                if cand:
+                if cand and cand.country:
                     countries[cand.country] += 1
                 continue
             result = lookup(self.gaz, text)
@@ -235,7 +276,7 @@ class PlaceResolver:
             # names where a namesake abroad is in a country the story names too, so
             # "Paris" in a Kentucky story that mentions France stays French.
             for item, result in zip(items, found, strict=True):
-                if item["kind"] != "place":
+                if item["kind"] not in ("place", "embedded"):
                     continue
                 key = fold(item["text"])
                 key = key[:-2] if key.endswith("'s") else key

@@ -49,6 +49,7 @@ class Gazetteer:
     countries: dict[str, Candidate]
     admin1: dict[tuple[str, str], Candidate]
     demonyms: dict[str, str]
+    region_demonyms: dict[str, Candidate]  # "european" -> Europe
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,14 @@ def gazetteer() -> Gazetteer:
     for country, code, name, n, lat, lon in _rows("counties.tsv"):
         add(exact, name, Candidate(name, "county", None, float(lat), float(lon), country,
                                    code or None, int(n)))
-    for name, kind, lat, lon, country, gid, aliases in _rows("regions.tsv"):
+    region_demonyms: dict[str, Candidate] = {}
+    for name, kind, lat, lon, country, gid, aliases, demonyms_ in _rows("regions.tsv"):
         cand = Candidate(name, kind, int(gid) if gid else None, float(lat), float(lon), country,
                          None, 0)
         for alias in (name, *filter(None, aliases.split("|"))):
             exact[fold(alias)] = [cand]  # a hand-written entry overrides the tables
+        for demonym in filter(None, demonyms_.split("|")):
+            region_demonyms[fold(demonym)] = cand
     # Targets are looked up in the tables as built, before any alias replaces a name.
     chosen: dict[str, list[Candidate]] = {}
     for alias, target, country, kind in _rows("aliases.tsv"):
@@ -138,7 +142,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         exact={k: tuple(v) for k, v in exact.items()},
         loose={k: tuple(v) for k, v in loose.items()},
-        countries=countries, admin1=admin1, demonyms=demonyms,
+        countries=countries, admin1=admin1, demonyms=demonyms, region_demonyms=region_demonyms,
     )
 
 

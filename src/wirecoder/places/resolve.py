@@ -88,7 +88,7 @@ def lookup(gaz: Gazetteer, text: str) -> Lookup:
 
 BARE_DIRECTIONS = {word.strip() for word in _DIRECTIONS} | {"centre", "center"}
 # Words that never name a place on their own, for the part-of-a-name fallback.
-_NOT_A_PART = {"north", "south", "east", "west", "central", "new", "st", "local", "city",
+NOT_A_PART = {"north", "south", "east", "west", "central", "new", "st", "local", "city",
                "county", "of", "the", "and", "great", "grand", "upper", "lower", "old",
                "bay", "park", "river", "lake", "mount", "cape", "beach", "hill", "island",
                "valley", "point", "port", "fort", "little", "big"}
@@ -108,7 +108,7 @@ def _part(gaz: Gazetteer, words: list[str]) -> Lookup:
         return Lookup()
     for n in range(len(words) - 1, 0, -1):
         for part in (words[:n], words[-n:]):
-            if n == 1 and part[0] in _NOT_A_PART:
+            if n == 1 and part[0] in NOT_A_PART:
                 continue
             found = _direct(gaz, " ".join(part))
             found.candidates = [c for c in found.candidates if c[1] and (
@@ -152,11 +152,13 @@ def choose(found: Lookup, countries: Counter[str], admin1s: set[tuple[str, str]]
     """The best candidate given the story's countries and regions and an explicit
     qualifier ("Tripoli, Lebanon": Lebanon)."""
     best = _best(found, countries, admin1s, qualifier)
-    if best is None or best.kind != "city" or qualifier is not None or (
-        best.admin1 and (best.country, best.admin1) in admin1s
-    ):
+    if best is None or best.kind != "city" or qualifier is not None:
         return best
-    big = max((c for c, exact in found.candidates if exact and c.kind == "city"),
+    named_region = bool(best.admin1 and (best.country, best.admin1) in admin1s)
+    big = max((c for c, exact in found.candidates if exact and c.kind == "city"
+               # A region the story names keeps its town against a namesake abroad
+               # ("Glasgow" in a Kentucky story), not against its own country's capital.
+               and not (named_region and c.country != best.country)),
               key=lambda c: c.population, default=best)
     if big.population >= max(_METROPOLIS, _METROPOLIS_RATIO * best.population):
         return big
