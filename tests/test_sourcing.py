@@ -118,6 +118,8 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "residents to leave the coast"),
         ("Clinton wants to triple the size of the program.", "Clinton", "wants",
          "to triple the size of the program"),
+        ("The candidate proposed dropping the tax break.", "The candidate", "proposed",
+         "dropping the tax break"),
         ("Trump complained about his microphone.", "Trump", "complained about",
          "his microphone"),
         ("The senator described the rules as a disaster.", "The senator", "described",

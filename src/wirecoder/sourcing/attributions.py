@@ -139,7 +139,9 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
             start, end = obj.left_edge.i, obj.right_edge.i + 1
             if xcomp is not None and xcomp.i > obj.i:
                 end = xcomp.right_edge.i + 1
-        elif xcomp is not None and xcomp.i >= cue_end and xcomp.left_edge.lower_ == "to":
+        elif xcomp is not None and xcomp.i >= cue_end and (
+                xcomp.left_edge.lower_ == "to" or xcomp.tag_ == "VBG" and xcomp.i == cue_end):
+            # "wants to triple the program", "proposed dropping carried interest"
             start, end = _edges(xcomp)
             end = _without_participle(xcomp, end)
         else:
