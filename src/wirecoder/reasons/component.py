@@ -18,7 +18,7 @@ from wirecoder.actors.resolve import MentionIndex
 from wirecoder.extensions import register_extensions
 from wirecoder.reasons import holders
 from wirecoder.reasons.cues import CueHit, find_cues
-from wirecoder.reasons.model import causal_probability, sentence_threshold, tag_relation
+from wirecoder.reasons.model import judge_causal, tag_relation
 from wirecoder.reasons.rules import ReasonSpans, spans_for, weak_cue_holds
 
 # Past this a sentence is run-on text (no punctuation, a table): the parse is not worth
@@ -64,8 +64,10 @@ class ReasonFinder:
                           quotes: list[dict[str, Any]] | None,
                           index: MentionIndex) -> list[dict[str, Any]]:
         hits = find_cues(sent)
-        probability = causal_probability(sent, hits)
-        causal = probability >= sentence_threshold()
+        # The encoder is asked only where its answer can change the outcome: a weak cue,
+        # which stands only when the sentence is causal (it is slow next to the rest).
+        probability, causal = judge_causal(sent, hits,
+                                           refine=any(not h.cue.strong for h in hits))
         found: list[dict[str, Any]] = []
         taken: set[int] = set()
         for hit in sorted(hits, key=lambda h: (not h.cue.strong, h.start)):

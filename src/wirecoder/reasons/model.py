@@ -12,6 +12,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from wirecoder.reasons.cues import CueHit, find_cues
+from wirecoder.reasons.encoder import Encoder
 from wirecoder.reasons.features import sentence_features, token_features
 from wirecoder.reasons.linear import HashedLinear
 
@@ -19,6 +20,7 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "reasons"
 SENTENCE_MODEL = "causal_sentence.npz"
 SPAN_MODEL = "causal_spans.npz"
 SIGNAL_MODEL = "causal_signal.npz"
+ENCODER_MODEL = "causal_encoder.npz"
 SPAN_LABELS = ("O", "C", "E")
 
 
@@ -32,10 +34,54 @@ class TaggedRelation:
 
 
 @lru_cache(maxsize=1)
+def _meta() -> dict:
+    return json.loads((MODEL_DIR / "training.json").read_text("utf-8"))
+
+
 def sentence_threshold() -> float:
-    """The decision threshold cross-validation on train chose (``training.json``)."""
-    meta = json.loads((MODEL_DIR / "training.json").read_text("utf-8"))
-    return float(meta.get("threshold", 0.5))
+    """The linear model's decision threshold cross-validation on train chose
+    (``training.json``)."""
+    return float(_meta().get("threshold", 0.5))
+
+
+@dataclass(frozen=True)
+class EncoderGate:
+    """Where the encoder is consulted and how its answer is used (``training.json``,
+    chosen on train held out from the encoder): only for linear probabilities in
+    [low, high]; there the sentence is causal when ``mix`` * encoder + (1 - ``mix``) *
+    linear >= ``threshold``."""
+
+    low: float
+    high: float
+    mix: float
+    threshold: float
+
+
+_encoder_on = [True]
+
+
+def set_encoder(on: bool) -> None:
+    """Switch the encoder off (the linear model then decides alone: faster, less
+    accurate) or back on, for this process."""
+    _encoder_on[0] = on
+
+
+def encoder_gate() -> EncoderGate | None:
+    return _gate() if _encoder_on[0] else None
+
+
+@lru_cache(maxsize=1)
+def _gate() -> EncoderGate | None:
+    gate = _meta().get("encoder")
+    if not gate or not (MODEL_DIR / ENCODER_MODEL).exists():
+        return None
+    return EncoderGate(float(gate["low"]), float(gate["high"]), float(gate["mix"]),
+                       float(gate["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def encoder() -> Encoder:
+    return Encoder.load(MODEL_DIR / ENCODER_MODEL)
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +102,23 @@ def span_models() -> tuple[HashedLinear, HashedLinear]:
 
 
 def causal_probability(sent: Span, hits: list[CueHit] | None = None) -> float:
+    """The fast linear model's P(causal)."""
     hits = find_cues(sent) if hits is None else hits
     return float(sentence_model().proba(sentence_features(sent, hits))[1])
+
+
+def judge_causal(sent: Span, hits: list[CueHit] | None = None, *,
+                 refine: bool = True) -> tuple[float, bool]:
+    """(probability, is the sentence causal). The linear model decides alone where it is
+    sure; where it is not (its probability inside the gate's band) and ``refine`` is set,
+    the fine-tuned encoder's probability is mixed in, so the slow model runs on a
+    fraction of the sentences only."""
+    p = causal_probability(sent, hits)
+    gate = encoder_gate()
+    if gate is None or not refine or not gate.low <= p <= gate.high:
+        return p, p >= sentence_threshold()
+    mixed = gate.mix * encoder().proba(sent.text) + (1 - gate.mix) * p
+    return mixed, mixed >= gate.threshold
 
 
 def tag_relation(sent: Span, hits: list[CueHit] | None = None) -> TaggedRelation:
