@@ -164,6 +164,9 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "Phil Lovas, the campaign chairman,", "said", "the vote was rigged"),
         ("Trump, speaking to a veterans group in Virginia, said the plan was bad.", "Trump",
          "said", "the plan was bad"),
+        # "by saying that": the subject of the clause the preposition hangs on.
+        ("Dean began by saying he would never diagnose anyone.", "Dean", "saying",
+         "he would never diagnose anyone"),
         # "I think" inside a quotation is the speaker's hedge, not an attribution.
         ("“I think we will win,” the senator said.", "the senator", "said",
          "“I think we will win,”"),

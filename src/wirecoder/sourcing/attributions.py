@@ -217,6 +217,13 @@ def subject_of(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ == "nsubjpass":
                 return None  # "it was said that": no source in the text
+        if (node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep"
+                and node.head.head.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "ccomp" for c in node.children)):
+            # "began by saying he would never", "was mocked for saying that": the one
+            # saying is the subject of the clause the preposition hangs on.
+            node = node.head.head
+            continue
         if node.dep_ not in _CLIMB or node.head is node:
             return None
         node = node.head
