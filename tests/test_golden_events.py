@@ -402,3 +402,9 @@ def test_golden_protesting_that_is_a_complaint() -> None:
                             "tortured detainees.", published="2023-06-01")
     main = max(record.events, key=lambda e: e.confidence)
     assert main.plover.event == "ACCUSE" and _codes(main.target) == ["EGYCOP"]
+
+
+def test_golden_declining_to_comment_is_no_rejection() -> None:
+    events = _events("Iran refused to comment on the Saudi proposal.")
+    comment = next(e for e in events if e.trigger.text == "comment")
+    assert comment.cameo == "011" and comment.plover.event is None
