@@ -145,8 +145,15 @@ def ancestors(code: str) -> list[str]:
 
 # Where the PLOVER manual itself overrides the 2021 table: "RETREAT also covers
 # resignations of government officials" (chapter RETREAT, mode "resign"), which CAMEO
-# files as acceding to demands for a change in leadership (0831, CONCEDE in the table).
-EVENT_FIXES: dict[str, tuple[str, str]] = {"0831": ("RETREAT", "resign")}
+# files as acceding to demands for a change in leadership (0831, CONCEDE in the table);
+# "international (political or economic) sanctions are coded as [SANCTION]
+# 'discontinue'" (163, COERCE in the table); SANCTION 'convict': "find an entity or
+# behavior guilty ... in a court of law" (116, ACCUSE in the table).
+EVENT_FIXES: dict[str, tuple[str, str]] = {
+    "0831": ("RETREAT", "resign"),
+    "163": ("SANCTION", "discontinue"),
+    "116": ("SANCTION", "convict"),
+}
 
 
 def main() -> None:

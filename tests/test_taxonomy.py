@@ -44,12 +44,13 @@ def test_goldstein(code: str, score: float) -> None:
 @pytest.mark.parametrize(
     ("code", "event", "mode"),
     [("190", "ASSAULT", None), ("040", "CONSULT", None), ("042", "CONSULT", "visit"),
-     ("010", None, None), ("020", "REQUEST", None), ("163", "COERCE", "restrict"),
+     ("010", None, None), ("020", "REQUEST", None), ("163", "SANCTION", "discontinue"),
      ("0871", "RETREAT", "ceasefire"), ("1712", "ASSAULT", "destroy"),
      ("1834", "ASSAULT", "suicide-attack"), ("176", "COERCE", None),
      ("0813", "RETREAT", None), ("106", "REQUEST", "meet"),
      ("0831", "RETREAT", "resign"),  # the PLOVER manual: resignations are RETREAT
-     ("083", "CONCEDE", None)],
+     ("083", "CONCEDE", None),
+     ("116", "SANCTION", "convict")],  # the manual's SANCTION modes, over the 2021 table
 )
 def test_plover(code: str, event: str | None, mode: str | None) -> None:
     entry = cameo(code)
