@@ -215,3 +215,9 @@ def test_town_of_a_named_region_yields_to_its_own_capital() -> None:
     assert town
     found.candidates.extend((t, True) for t in town)
     assert choose(found, Counter({"USA": 3}), {("USA", "PA")}).geonameid == 4140963
+
+
+def test_town_found_in_one_country_only_when_the_story_names_none() -> None:
+    places = _places("Traffic backed up between Coggeshall and the A120 on Tuesday.")
+    town = [p for p in places if p["text"] == "Coggeshall"]
+    assert town and town[0]["country"] == "GBR"

@@ -21,6 +21,7 @@ from wirecoder.places.gazetteer import (
     Gazetteer,
     fold,
     gazetteer,
+    towns_anywhere,
     towns_in,
     towns_of,
 )
@@ -320,7 +321,8 @@ class PlaceResolver:
         ("Visbek, Germany"), else of a region the story's places lie in, else of a country
         the story is about; else a street, a building or a village too small for
         any table, placed at its qualifier or at the story's focus (its main city, else its
-        main country), where a local story's small places mostly are."""
+        main country), where a local story's small places mostly are. A story with no
+        country at all takes a town whose name only one country has."""
         todo = [it for it in items if it["kind"] == "place" and it.get("candidate") is None]
         if not todo:
             return
@@ -345,6 +347,11 @@ class PlaceResolver:
                 towns = [t for code in regions for t in towns_in(*code).get(key, ())]
                 for country in countries:
                     towns = towns or list(towns_of(country, key))
+            if not towns and qual is None and main is None:
+                # No country to look in: a town's name found in one country only.
+                towns = list(towns_anywhere(key))
+                if len({t.country for t in towns}) != 1:
+                    towns = []
             if towns:
                 item["candidate"] = max(towns, key=lambda t: t.population)
                 continue

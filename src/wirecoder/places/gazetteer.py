@@ -191,3 +191,24 @@ def towns_of(country: str, key: str) -> tuple[Candidate, ...]:
         found.append(Candidate(name, "city", int(gid), float(lat), float(lon), country,
                                code, int(pop)))
     return tuple(found)
+
+
+@cache
+def _world_towns() -> dict[str, list[str]]:
+    """towns.tsv's rows by folded name, unparsed: built on the first story that names a
+    place no table knows and no country to look in."""
+    index: dict[str, list[str]] = {}
+    for lines in _town_lines().values():
+        for line in lines:
+            index.setdefault(fold(line.split("\t", 3)[2]), []).append(line)
+    return index
+
+
+def towns_anywhere(key: str) -> tuple[Candidate, ...]:
+    """Every town of 500 to 15,000 people with the folded name ``key``."""
+    found = []
+    for line in _world_towns().get(key, ()):
+        country, code, name, gid, pop, lat, lon = line.split("\t")
+        found.append(Candidate(name, "city", int(gid), float(lat), float(lon), country,
+                               code, int(pop)))
+    return tuple(found)
