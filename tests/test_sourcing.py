@@ -235,6 +235,15 @@ def test_restated_inner_attribution_is_dropped() -> None:
     assert [q["cue"]["text"] for q in quotes.to_dict()["quotes"]] == ["said", "show"]
 
 
+def test_heading_is_no_speaker_label() -> None:
+    record = wirecoder.code("The Gap Goes On: It was under his watch that the agency was set up.")
+    assert record.to_dict()["quotes"] == []
+    quote = wirecoder.code("Poll: Clinton and Trump in dead heat.\n\nThe race is tight.").to_dict()[
+        "quotes"][0]
+    assert quote["speaker"]["text"] == "Poll" and quote["cue"]["text"] == ":"
+    assert [c["text"] for c in quote["content"]] == ["Clinton and Trump in dead heat"]
+
+
 def test_expected_to_has_no_source() -> None:
     quote = wirecoder.code("The veto is expected to come before Friday.").to_dict()["quotes"][0]
     assert quote["speaker"] is None and quote["cue"]["text"] == "is expected"
