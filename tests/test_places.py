@@ -218,6 +218,6 @@ def test_town_of_a_named_region_yields_to_its_own_capital() -> None:
 
 
 def test_town_found_in_one_country_only_when_the_story_names_none() -> None:
-    places = _places("Traffic backed up between Coggeshall and the A120 on Tuesday.")
+    places = _places("Police closed the road in Coggeshall on Tuesday after a crash.")
     town = [p for p in places if p["text"] == "Coggeshall"]
     assert town and town[0]["country"] == "GBR"
