@@ -244,6 +244,12 @@ def test_heading_is_no_speaker_label() -> None:
     assert [c["text"] for c in quote["content"]] == ["Clinton and Trump in dead heat"]
 
 
+def test_unrealized_saying_is_no_cue() -> None:
+    record = wirecoder.code("The mayor said it was too early to tell whether it was a bomb.")
+    assert [q["cue"]["text"] for q in record.to_dict()["quotes"]] == ["said"]
+    assert wirecoder.code("Now tell us this is not a witch hunt!").to_dict()["quotes"] == []
+
+
 def test_expected_to_has_no_source() -> None:
     quote = wirecoder.code("The veto is expected to come before Friday.").to_dict()["quotes"][0]
     assert quote["speaker"] is None and quote["cue"]["text"] == "is expected"

@@ -163,6 +163,15 @@ def _without_participle(head: Token, end: int) -> int:
     return end
 
 
+def _unrealized(verb: Token) -> bool:
+    """Words nobody has said: "too early to tell", "fair to say", "Now tell us"; an
+    infinitive after a verb ("wanted to know", "went on to discuss") often is a saying."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head.pos_ == "ADJ" and verb.dep_ in ("xcomp", "ccomp", "advcl")
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "aux") for c in verb.children)
+
+
 def _relative_object(
     verb: Token, cue_end: int
 ) -> tuple[int, list[tuple[int, int]]] | None:
@@ -403,6 +412,8 @@ class SentenceReader:
         if inside is not None and not inside.unclosed or (
                 cue.cls == "cognition" and subject is not None and subject.lower_ in _HEDGERS):
             return None  # "I think", "who would have thought" inside a quotation
+        if _unrealized(verb):
+            return None
         cue_range = _cue_range(verb)
         content: list[tuple[int, int]] = []
         if clauses and cue.content != "quote":
