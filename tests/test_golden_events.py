@@ -408,3 +408,23 @@ def test_golden_declining_to_comment_is_no_rejection() -> None:
     events = _events("Iran refused to comment on the Saudi proposal.")
     comment = next(e for e in events if e.trigger.text == "comment")
     assert comment.cameo == "011" and comment.plover.event is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # a group of no stated nationality is located by its own phrase or by the act
+        ("Thousands of students throughout Indonesia protested.", "protested", "IDNEDU"),
+        ("Gunmen attacked a bus in Kabul.", "attacked", "AFG"),
+        # an arrest with no agent is made by the place's authorities
+        ("A Canadian missionary was arrested in Lebanon.", "arrested", "LBN"),
+    ],
+)
+def test_golden_located_sources(text: str, trigger: str, source: str) -> None:
+    event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
+    assert any((code or "").startswith(source) for code in _codes(event.source))
+
+
+def test_golden_a_venue_locates_no_one() -> None:
+    events = _events("Officials met in Geneva on Monday.")
+    assert all(a.country is None for e in events for a in e.source)

@@ -248,12 +248,24 @@ class EventCoder:
                 target = actors_from_head(pobj, index)
                 if target:
                     break
-        if target and not any(a.get("country") for a in target):
+        # Statements and meetings only have a venue: "met in Geneva" locates no one.
+        act_place = _act_country(verb, index) if code[:2] in PLACE_TARGET_ROOTS else None
+        if target and not any(a.get("country") for a in target) and act_place:
             # "bombed villages in northern Iraq": the place of the act locates its target.
-            for pobj in args.prep_objects(verb, ("in", "near", "across", "throughout")):
+            target = [_with_country(a, act_place) for a in target]
+        if source and not any(a.get("country") for a in source):
+            # "students throughout Indonesia", "prisoners rioted at a jail in Dili": a
+            # group of no stated nationality is located by its phrase, else by the act.
+            where = _place_in(subject, index) if subject is not None and not passive else None
+            country = where[1] if where else act_place
+            if country:
+                source = [_with_country(a, country) for a in source]
+        if passive and not source and act_place and code[:2] == "17":
+            # "was arrested in Lebanon": the authorities of the place did it.
+            for pobj in args.prep_objects(verb, _ACT_PLACE_PREPS):
                 place = index.covering(pobj)
-                if place is not None and place["country"] and place["kind"] != "agent":
-                    target = [_with_country(a, place["country"]) for a in target]
+                if place is not None and place.get("country") == act_place:
+                    source = actors_from_head(pobj, index)
                     break
         if not target:
             # "demanded that X ...", "reiterated its demand that X ...": the one the
@@ -488,6 +500,21 @@ def _phrase_actors(head: Token, index: MentionIndex, depth: int = 0) -> list[dic
         # "troops to a force in Liberia", "aid to camps in Kenya": the place's people.
         found = actors_from_head(place[0], index)
     return found
+
+
+_ACT_PLACE_PREPS = ("in", "near", "across", "throughout", "at")
+
+
+def _act_country(verb: Token, index: MentionIndex) -> str | None:
+    """The country of the place where the act happened: "in Kabul", "at a jail in Dili"."""
+    for pobj in args.prep_objects(verb, _ACT_PLACE_PREPS):
+        place = index.covering(pobj)
+        if place is not None and place.get("country") and place["kind"] != "agent":
+            return place["country"]
+        inner = _place_in(pobj, index)  # "at a jail in East Timor's capital"
+        if inner is not None:
+            return inner[1]
+    return None
 
 
 def _place_in(head: Token, index: MentionIndex) -> tuple[Token, str] | None:
