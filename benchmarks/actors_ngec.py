@@ -144,6 +144,14 @@ def field_ok(expected: str, got: str | None) -> bool:
     return (got or "").upper() in {e.strip().upper() for e in expected.split("|")}
 
 
+def org_country(got: Resolved) -> str | None:
+    """The country under NGEC's convention for organisations: CAMEO's IGO + EUR/UNO
+    sector is NGEC's EUR/UNO country. Reported beside the strict figure, not in it."""
+    if got.country == "IGO" and (got.sector or "") in NGEC_ORG_COUNTRIES:
+        return got.sector
+    return got.country
+
+
 def resolve_all(cases: Sequence[Case]) -> tuple[list[Resolved], float]:
     import wirecoder
 
@@ -182,6 +190,8 @@ def score(cases: Sequence[Case], got: Sequence[Resolved]) -> dict[str, Any]:
     def block(select: Callable[[Case], bool]) -> dict[str, Any]:
         pairs = [(c, g) for c, g in zip(cases, got, strict=True) if select(c)]
         country = [field_ok(c.country, g.country) for c, g in pairs if c.country]
+        either = [field_ok(c.country, g.country) or field_ok(c.country, org_country(g))
+                  for c, g in pairs if c.country]
         sector = [field_ok(c.sector, g.sector) for c, g in pairs if c.sector]
         none = [not g.error and (g.is_none or ("falsy" in c.note
                                                and not (g.country or g.sector or g.code)))
@@ -191,6 +201,7 @@ def score(cases: Sequence[Case], got: Sequence[Resolved]) -> dict[str, Any]:
             "rows": len(pairs),
             "country_accuracy": _acc(sum(country), len(country)), "country_n": len(country),
             "country_correct": sum(country),
+            "country_accuracy_org_convention": _acc(sum(either), len(either)),
             "sector_accuracy": _acc(sum(sector), len(sector)), "sector_n": len(sector),
             "sector_correct": sum(sector),
             "none_accuracy": _acc(sum(none), len(none)), "none_n": len(none),
@@ -254,8 +265,11 @@ def print_report(figures: dict[str, Any]) -> None:
         print(f"  {kind:<11} {b['rows']:5d}  {fmt(b['country_accuracy']):>6} ({b['country_n']:3d})"
               f"     {fmt(b['sector_accuracy']):>6} ({b['sector_n']:3d})"
               f"     {fmt(b['none_accuracy']):>6} ({b['none_n']:3d})")
+    print(f"country accuracy with NGEC's organisation countries (IGO+EUR = EUR, IGO+UNO = "
+          f"UNO) {fmt(s['country_accuracy_org_convention'])}")
     for half, b in s["halves"].items():
         print(f"{half} half ({b['rows']} rows): country {fmt(b['country_accuracy'])} "
+              f"[org convention {fmt(b['country_accuracy_org_convention'])}] "
               f"({b['country_correct']}/{b['country_n']}), sector {fmt(b['sector_accuracy'])} "
               f"({b['sector_correct']}/{b['sector_n']}), no-actor {fmt(b['none_accuracy'])} "
               f"({b['none_correct']}/{b['none_n']})")
