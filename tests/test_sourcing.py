@@ -201,6 +201,9 @@ def test_sentences(text: str, speaker: str | None, cue: str, content: str) -> No
         # The next quotation right after the rest of the cue's sentence is the same voice.
         ("“Peace is near,” the envoy told reporters. “We will sign soon.”", "the envoy",
          "told", ["“Peace is near,”", "“We will sign soon.”"]),
+        ("“Bad things will happen,” Trump warned in Everett, Wash., recently. “This could be "
+         "a Trojan horse.”", "Trump", "warned",
+         ["“Bad things will happen,”", "“This could be a Trojan horse.”"]),
         # A verb of saying inside a closed quotation is the speaker's own words, not a cue.
         ("“We must tell the truth,” the mayor said.", "the mayor", "said",
          ["“We must tell the truth,”"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc
@@ -15,7 +16,10 @@ from wirecoder.sourcing.spans import RegionIndex, is_quote_char
 _STANDALONE_SHARE = 0.5
 # At most this many characters of the cue's sentence ("said to the TV.") between a
 # quotation and the next, for the next to continue the first speaker.
-_CUE_TAIL = 60
+_CUE_TAIL = 120
+# A sentence ending inside that stretch ("said after the meeting. He didn't ...") means
+# someone else may speak next; "Everett, Wash., recently" does not end one.
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -101,8 +105,9 @@ def _plainly_continues(doc: Doc, text: str, previous: Attribution, region: Quote
     # "“I would,” Melanie said to the TV. “I would, Donald.”": the rest of the cue's
     # sentence, then the next quotation straight after it.
     rest = between.rstrip()
-    return (len(rest) <= _CUE_TAIL and "\n" not in between and rest[-1:] in (".", ":")
-            and not any(ch in ".!?;" for ch in rest[:-1]) and not any(map(is_quote_char, rest)))
+    return (len(rest) <= _CUE_TAIL and "\n" not in between and rest[-1:] in (".", ":", ",")
+            and not _SENTENCE_END.search(rest[:-1]) and ";" not in rest
+            and not any(map(is_quote_char, rest)))
 
 
 def _standalone(doc: Doc, text: str, region: QuoteRegion) -> bool:
