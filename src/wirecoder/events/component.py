@@ -238,6 +238,12 @@ class EventCoder:
             target = _partner(verb, index)
         if not target:
             target = _find_target(verb, index, depth=0)
+        if not target and verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in verb.children
+        ):
+            # "dispatched inspectors to a plant in Iran to monitor ...": the purpose is
+            # carried out on whom the governing act reached.
+            target = _find_target(verb.head, index, depth=3)
         if not target and code[:2] in PLACE_TARGET_ROOTS:
             # An act with no one named falls on the place: "bombs exploded in Kabul",
             # "lifted the curfew in Montenegro" (CAMEO codes the place's people or
@@ -312,11 +318,16 @@ class EventCoder:
                     source = actors_from_head(subject, index)
         target: list[dict[str, Any]] = []
         heads = [noun]
-        if noun.dep_ == "nsubjpass":
-            heads.append(noun.head)  # "talks were held in Moscow between X and Y"
-        for obj in (p for head in heads
-                    for p in args.prep_objects(head, noun_target_preps(noun.lemma_.lower()))):
-            target = actors_from_head(obj, index)
+        if noun.dep_ == "nsubjpass" or (
+            noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and match_verb(noun.head) is None
+        ):
+            # "talks were held in Moscow between X and Y", "send arms to Pakistan"
+            heads.append(noun.head)
+        match = match_noun(noun)
+        preps = noun_target_preps(match.pattern if match and match.pattern else noun.lemma_)
+        preps = preps or noun_target_preps(noun.lemma_) or ("to", "against", "on", "with")
+        for obj in (p for head in heads for p in args.prep_objects(head, preps)):
+            target = _phrase_actors(obj, index)
             if target:
                 break
         verb = args.governing_verb(noun)
@@ -438,8 +449,10 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
             candidates.append(_phrase_actors(obj, index))
         for pobj in args.prep_objects(obj, args.TARGET_PREPS | {"by"}):
             candidates.append(_phrase_actors(pobj, index))
-    for pobj in args.prep_objects(verb, args.TARGET_PREPS):
-        candidates.append(_phrase_actors(pobj, index))
+    # "kidnapped up to 16 advisers": the parser hangs the phrase under the particle.
+    for head in [verb, *(c for c in verb.children if c.dep_ == "prt")]:
+        for pobj in args.prep_objects(head, args.TARGET_PREPS):
+            candidates.append(_phrase_actors(pobj, index))
     candidates.append(_in_protest(verb, index))
     found = [c for c in candidates if c]
     located = [c for c in found if any(a.get("country") for a in c)]
@@ -475,7 +488,8 @@ def _in_protest(verb: Token, index: MentionIndex) -> list[dict[str, Any]]:
 
 # A phrase that names no actor itself may hold one: "the removal of President X",
 # "Serbia's suppression of ...", "a demand from the US President", "rallies by group X".
-_INNER_PREPS = ("of", "from", "by", "with")  # "a suspension of air links with Serbia"
+# "a suspension of air links with Serbia", "a war against Iraq"
+_INNER_PREPS = ("of", "from", "by", "with", "against")
 # Prepositions whose object locates the phrase: "parties to the conflict in Iraq".
 _PLACE_PREPS = ("in", "near", "inside", "across", "throughout", "from")
 

@@ -261,7 +261,7 @@ def match_noun(token: Token) -> TriggerMatch | None:
     table = _noun_table()
     lemma, lower = token.lemma_.lower(), token.lower_
     for child in token.lefts:
-        if child.dep_ in ("compound", "amod"):
+        if child.dep_ in ("compound", "amod", "nmod"):  # nmod: "artillery and rocket fire"
             for head in (lemma, lower):
                 phrase = f"{child.lemma_.lower()} {head}"
                 if phrase in table:
