@@ -257,3 +257,13 @@ def test_api_resolve_actor_follows_the_date() -> None:
     assert merkel_2023 is not None and merkel_2023.code == "DEUELI"
     zelensky = wirecoder.resolve_actor("President Volodymyr Zelensky", date="2022-03-01")
     assert zelensky is not None and zelensky.code == "UKRGOV"
+
+
+def test_api_title_in_the_phrase_outranks_the_registry_dates() -> None:
+    # The text calls him president: an old story, or a wrong date, not a former elite.
+    titled = wirecoder.resolve_actor("Kenyan President Daniel arap Moi", date="2023-06-01")
+    bare = wirecoder.resolve_actor("Daniel arap Moi", date="2023-06-01")
+    former = wirecoder.resolve_actor("former President Daniel arap Moi", date="1999-01-01")
+    assert titled is not None and titled.code == "KENGOV"
+    assert bare is not None and bare.code == "KENELI"
+    assert former is not None and former.code == "KENELI"

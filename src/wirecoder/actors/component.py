@@ -77,7 +77,8 @@ class ActorRecognizer:
         # spotting misspelt ones.
         self.spellings: dict[tuple[str, int], list[tuple[str, str]]] = {}
         for entry in self.registry:
-            if entry.type != "country" or entry.id.startswith("petrarch-") or not entry.country:
+            if (entry.type not in ("country", "ethnic_group") or entry.id.startswith("petrarch-")
+                    or not entry.country):
                 continue
             for word in (entry.name, *entry.aliases, *entry.demonyms):
                 if " " not in word and len(word) >= 5 and word.isalpha():

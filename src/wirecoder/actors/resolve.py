@@ -40,6 +40,7 @@ class MentionIndex:
 
 def phrase_tokens(head: Token) -> list[Token]:
     """The head and the dependents that name it, in text order."""
+    doc = head.doc
     found = [head]
     stack = [head]
     while stack:
@@ -47,8 +48,13 @@ def phrase_tokens(head: Token) -> list[Token]:
         for child in token.children:
             keep = (
                 child.dep_ in _PHRASE_DEPS
-                or (child.dep_ == "prep" and child.lower_ in _OF_PREPS and token.i == head.i)
+                # "of" chains stay in the phrase ("workers of the company of Tehran").
+                or (child.dep_ == "prep" and child.lower_ in _OF_PREPS
+                    and (token.i == head.i or token.dep_ in ("pobj", "compound")))
                 or (child.dep_ == "pobj" and token.lower_ in _OF_PREPS)
+                # "Vietnamese-led forces": the name hyphened to the modifier.
+                or (child.dep_ == "npadvmod" and child.i + 1 < len(doc)
+                    and doc[child.i + 1].text == "-")
             )
             if keep:
                 found.append(child)
@@ -252,6 +258,16 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
         if country is None and sector is None:
             return None
         code = f"{country or ''}{sector or ''}" or None
+    # "Kenyan President Daniel arap Moi" in a story dated after his term: the title the
+    # text gives outranks the registry's dates (the story may be old, its date wrong).
+    if (head_mention is not None and head_mention["kind"] == "entity"
+            and head_mention["type"] == "person" and sector == "ELI"
+            and not _former(tokens, head)):
+        titles = [m for m in mentions if m["kind"] == "agent"
+                  and m["sector"] in _OFFICE_SECTORS and m["end"] <= head_mention["start"]]
+        if titles:
+            sector = titles[-1]["sector"]
+            code = f"{country or ''}{sector}"
     # "a former CIA official", "ex-president": CAMEO codes former office holders ELI.
     if _former(tokens, head) and (sector in _OFFICE_SECTORS
                                   or (head_mention or {}).get("type") == "person"):
