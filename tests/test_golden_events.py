@@ -448,3 +448,9 @@ def test_golden_a_venue_locates_no_one() -> None:
 def test_golden_more_targets(text: str, trigger: str, plover: str, target: str) -> None:
     event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
     assert event.plover.event == plover and target in _codes(event.target)
+
+
+def test_golden_light_verb_object_named_by_its_modifier() -> None:
+    events = _events("Qatar undertook a mediation mission between Egypt and Ethiopia.")
+    assert [(e.plover.event, _codes(e.source), _codes(e.target)) for e in events] == [
+        ("CONSULT", ["QAT"], ["EGY", "ETH"])]

@@ -188,6 +188,11 @@ class EventCoder:
             # Before the frames: "reiterated its demand that X ..." is the demand.
             for obj in args.objects_of(verb):
                 noun = match_noun(obj)
+                if noun is None:
+                    # "undertook a mediation mission", "staged a protest march": the
+                    # event is named by the modifier of a head that names none.
+                    noun = next((m for m in (match_noun(c) for c in obj.children
+                                             if c.dep_ == "compound") if m), None)
                 if noun is not None:
                     claimed.add(obj.i)
                     if obj.lemma_.lower() == "strike" and noun.code == "190" and (
