@@ -59,6 +59,7 @@ OVERRIDES: dict[str, str] = {
     "militant": "REB", "militants": "REB", "rebel": "REB", "rebels": "REB",
     "insurgent": "REB", "insurgents": "REB", "guerrilla": "REB", "guerrillas": "REB",
     "fighters": "REB", "gunmen": "REB", "jihadist": "REB", "jihadists": "REB",
+    "jihadi": "REB", "jihadis": "REB",
     "police": "COP", "policeman": "COP", "policemen": "COP", "police officer": "COP",
     "police officers": "COP", "court": "JUD", "courts": "JUD", "judge": "JUD",
     "judges": "JUD", "judiciary": "JUD", "prosecutor": "JUD", "prosecutors": "JUD",
@@ -75,7 +76,7 @@ OVERRIDES: dict[str, str] = {
     "students": "EDU", "university": "EDU", "cleric": "REL", "clerics": "REL", "imam": "REL",
     "union": "LAB", "trade union": "LAB", "workers": "LAB", "doctors": "HLH",
     "agricultural worker": "AGR", "agricultural workers": "AGR", "farm worker": "AGR",
-    "farm workers": "AGR", "farmworkers": "AGR", "people": "CVL", "netizen": "CVL",
+    "farm workers": "AGR", "farmworkers": "AGR", "netizen": "CVL",
     "netizens": "CVL", "immigration officer": "COP", "immigration officers": "COP",
     "immigration inspector": "COP", "immigration inspectors": "COP",
     # PLOVER's UNK (a person or group of unknown affiliation), kept for the words that

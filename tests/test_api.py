@@ -267,3 +267,10 @@ def test_api_title_in_the_phrase_outranks_the_registry_dates() -> None:
     assert titled is not None and titled.code == "KENGOV"
     assert bare is not None and bare.code == "KENELI"
     assert former is not None and former.code == "KENELI"
+
+
+def test_api_apposition_lends_its_country_to_an_unknown_name() -> None:
+    record = wirecoder.code("John Smith, a Kenyan lawmaker, criticised the government.",
+                            published="2023-06-01")
+    codes = {a.code for e in record.events for a in e.source}
+    assert "KENLEG" in codes

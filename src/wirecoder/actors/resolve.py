@@ -83,8 +83,33 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
         resolved["text"] = doc[start:end].text
         resolved["span"] = _span(doc, start, end)
         return resolved
-    return _code_phrase(head, tokens, start, end, index,
-                        located=lambda: _located_in(head, index), loose=False)
+    actor = _code_phrase(head, tokens, start, end, index,
+                         located=lambda: _located_in(head, index), loose=False)
+    if actor is None or not actor["country"]:
+        actor = _with_apposition(head, actor, index) or actor
+    return actor
+
+
+def _with_apposition(head: Token, actor: dict[str, Any] | None, index: MentionIndex,
+                     ) -> dict[str, Any] | None:
+    """"Qatar's emir, Sheikh Hamad": a name the registry lacks takes the country (and,
+    lacking one, the sector) of the description in apposition to it, either way round."""
+    others = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        others.append(head.head)
+    for other in others:
+        tokens = phrase_tokens(other)  # appos is no phrase dependency: never the head's
+        described = _code_phrase(other, tokens, tokens[0].i, tokens[-1].i + 1, index,
+                                 located=lambda o=other: _located_in(o, index), loose=False)
+        if described is None or not described["country"]:
+            continue
+        sector = (actor or {}).get("sector") or described["sector"]
+        country = described["country"]
+        base = actor or described
+        return {**base, "country": country, "sector": sector,
+                "code": f"{country}{sector or ''}", "entity": base.get("entity"),
+                "name": base.get("name")}
+    return None
 
 
 # Words after which a standalone phrase stops naming the actor and starts saying where
