@@ -454,3 +454,26 @@ def test_golden_light_verb_object_named_by_its_modifier() -> None:
     events = _events("Qatar undertook a mediation mission between Egypt and Ethiopia.")
     assert [(e.plover.event, _codes(e.source), _codes(e.target)) for e in events] == [
         ("CONSULT", ["QAT"], ["EGY", "ETH"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "cameo"),
+    [
+        ("Egypt broke off diplomatic relations with Qatar.", "SANCTION", "161"),
+        ("Egypt severed ties with Qatar.", "SANCTION", "161"),
+        ("Israel returned the bodies of two soldiers to Lebanon.", "RETREAT", "0841"),
+        ("Russia annexed Crimea.", "COERCE", "192"),
+        ("Egypt recognized the new government in Libya.", "SUPPORT", "054"),
+        ("Kenyan workers went on strike in Nairobi.", "PROTEST", "143"),
+        ("The rebels laid down their arms in Colombia.", "RETREAT", "0873"),
+        ("Kenyan police arrested 50 protesters in Nairobi.", "COERCE", "173"),
+        ("North Korea conducted a nuclear test.", "MOBILIZE", "150"),
+        ("Iran tested a ballistic missile.", "MOBILIZE", "150"),
+        ("Ethiopia halted negotiations with Egypt.", "SANCTION", "164"),
+        ("Israel sealed off the West Bank.", "COERCE", "172"),
+    ],
+)
+def test_golden_cameo_probes(text: str, plover: str, cameo: str) -> None:
+    events = _events(text)
+    main = max(events, key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo) == (plover, cameo)

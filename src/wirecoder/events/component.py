@@ -153,6 +153,11 @@ class EventCoder:
                 match = match_noun(token)
                 if match is None:
                     continue
+                governor = args.governing_verb(token)
+                if (match.code == "190" and token.lemma_.lower() == "strike"
+                        and governor is not None
+                        and governor.lemma_.lower() in _STRIKE_STAGING | {"go"}):
+                    match = TriggerMatch("143", 1, "go on strike")  # a labour strike
                 source, target = self._noun_arguments(token, index)
             else:
                 continue
@@ -496,7 +501,7 @@ def _in_protest(verb: Token, index: MentionIndex) -> list[dict[str, Any]]:
 # "a suspension of air links with Serbia", "a war against Iraq"
 _INNER_PREPS = ("of", "from", "by", "with", "against")
 # Prepositions whose object locates the phrase: "parties to the conflict in Iraq".
-_PLACE_PREPS = ("in", "near", "inside", "across", "throughout", "from")
+_PLACE_PREPS = ("in", "near", "inside", "across", "throughout", "from", "of")  # "town of Goma"
 
 
 def _phrase_actors(head: Token, index: MentionIndex, depth: int = 0) -> list[dict[str, Any]]:
