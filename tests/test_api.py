@@ -241,6 +241,9 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
         ("Syrian armed groups", "SYR", "UAF"),
         # A slip inside a country name or demonym.
         ("Isreali troops", "ISR", "MIL"),
+        # A national armed group by its base country.
+        ("MILF guerrillas", "PHL", "REB"),
+        ("Khmer Rouge", "KHM", "REB"),
     ],
 )
 def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str | None,
