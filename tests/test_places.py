@@ -221,3 +221,9 @@ def test_town_found_in_one_country_only_when_the_story_names_none() -> None:
     places = _places("Police closed the road in Coggeshall on Tuesday after a crash.")
     town = [p for p in places if p["text"] == "Coggeshall"]
     assert town and town[0]["country"] == "GBR"
+
+
+def test_city_the_tagger_calls_an_organisation() -> None:
+    doc = wirecoder.load()("Edmonton needs to start eating its vegetables, the report said.")
+    found = {p["text"]: p["country"] for p in doc._.wc_places if p["start"] is not None}
+    assert found.get("Edmonton") == "CAN"

@@ -41,6 +41,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities the model often mislabels; kept only when they name a country or region exactly.
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP"}
 _STRONG_KINDS = {"country", "admin1", "region", "continent"}
+_ORG_CITY_POPULATION = 100_000
 # Entities that name an organisation, a work or an event: a place inside one is part of
 # the name.
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
@@ -167,7 +168,7 @@ class PlaceResolver:
             elif ent.label_ == "NORP" and key in self.gaz.demonyms:
                 add(span.start, span.end, "demonym", self.gaz.demonyms[key])
             elif ent.label_ in _MAYBE_LABELS and len(span) <= 3 and _names_region(
-                lookup(self.gaz, span.text)
+                lookup(self.gaz, span.text), city=ent.label_ == "ORG"
             ):
                 add(span.start, span.end, "place")
             elif ent.label_ in _NAME_LABELS and len(span) > 1:
@@ -455,10 +456,14 @@ def _place_dict(cand: Candidate, gaz: Gazetteer, *, text: str, span: dict[str, A
     }
 
 
-def _names_region(found: Lookup) -> bool:
-    """The whole name (not a part of it) is a country or region."""
+def _names_region(found: Lookup, city: bool = False) -> bool:
+    """The whole name (not a part of it) is a country or region, or with ``city`` a city
+    of 100,000 people or more (the tagger often calls "Edmonton" an organisation; a
+    person named "Florence" is likelier than a club of that name, so not for persons)."""
     return found.approximated is None and any(
-        c.kind in _STRONG_KINDS and exact for c, exact in found.candidates)
+        exact and (c.kind in _STRONG_KINDS or (
+            city and c.kind == "city" and c.population >= _ORG_CITY_POPULATION))
+        for c, exact in found.candidates)
 
 
 def _trim(ent: Span) -> Span | None:
