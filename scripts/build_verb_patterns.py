@@ -449,6 +449,16 @@ OVERRIDES: list[Override] = [
     ("test", None, None, [("150", [word], []) for word in (
         "missile", "missiles", "weapon", "bomb", "rocket")]),
     ("seal", "off", "172", []),  # sealing off an area restricts movement
+    ("turn", "down", "120", [("125", ["talks"], []), ("125", ["offer"], []),
+                             ("125", ["proposal"], []), ("125", ["invitation"], [])]),
+    # Ignoring an appeal or a demand rejects it (PETRARCH: no base code).
+    ("ignore", None, None, [("120", [word], []) for word in (
+        "demands", "calls", "appeals", "warnings", "requests", "ultimatum")]),
+    # Troops sent "to the border" are a show of force, not military cooperation (062).
+    ("send", None, None, [("152", [], [("to", ["border"])]),
+                          ("152", [], [("to", ["frontier"])])]),
+    # "charged X with espionage": PLOVER's ACCUSE/allege ("sue, indict, or charge").
+    ("charge", None, "173", [("115", [], [("with", [])])]),
     ("halt", None, None, [("164", ["negotiations"], []), ("162", ["aid"], [])]),
     ("stop", None, None, [("164", ["negotiations"], []), ("162", ["aid"], [])]),
     ("reduce", None, None, [("162", ["aid"], []), ("162", ["supplies"], []),
@@ -464,7 +474,6 @@ OVERRIDES: list[Override] = [
     ("detain", None, "173", []),
     ("jail", None, "173", []),
     ("imprison", None, "173", []),
-    ("charge", None, "173", []),
     ("blockade", None, "191", []),
     ("occupy", None, "192", []),
     ("invade", None, "192", []),

@@ -471,6 +471,10 @@ def test_golden_light_verb_object_named_by_its_modifier() -> None:
         ("Iran tested a ballistic missile.", "MOBILIZE", "150"),
         ("Ethiopia halted negotiations with Egypt.", "SANCTION", "164"),
         ("Israel sealed off the West Bank.", "COERCE", "172"),
+        ("Syria turned down an offer of talks from Turkey.", "REJECT", "125"),
+        ("The Kenyan government ignored demands by opposition leaders.", "REJECT", "120"),
+        ("Kenya charged two Ugandans with espionage.", "ACCUSE", "115"),
+        ("Russia sent troops to the border with Ukraine.", "MOBILIZE", "152"),
     ],
 )
 def test_golden_cameo_probes(text: str, plover: str, cameo: str) -> None:
