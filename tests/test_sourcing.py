@@ -137,6 +137,7 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "the plan as a giveaway"),
         ("Anderson largely agreed with McLenny.", "Anderson", "largely agreed with",
          "McLenny"),
+        ("PolitiFact rated the claim as false.", "PolitiFact", "rated", "the claim as false"),
         # A stance stated with "be" and an adjective.
         ("Some Republicans were willing to pass a smaller bill.", "Some Republicans",
          "were willing", "to pass a smaller bill"),
