@@ -260,6 +260,14 @@ def test_expected_to_has_no_source() -> None:
     assert [c["text"] for c in quote["content"]] == ["The veto", "to come before Friday"]
 
 
+def test_seems_is_the_reporters_inference() -> None:
+    quote = wirecoder.code("Melania seems to have vanished from the campaign trail.").to_dict()[
+        "quotes"][0]
+    assert quote["speaker"] is None and quote["cue"]["text"] == "seems"
+    assert [c["text"] for c in quote["content"]] == [
+        "Melania", "to have vanished from the campaign trail"]
+
+
 def test_impersonal_stance_is_no_attribution() -> None:
     assert wirecoder.code("It is certain that prices will rise.").to_dict()["quotes"] == []
 

@@ -406,6 +406,8 @@ class SentenceReader:
     def _verb_attribution(self, verb: Token, sent: Span) -> Attribution | None:
         cue = self.lexicon[verb.lemma_.lower()]
         doc = self.doc
+        if cue.cls == "raising":
+            return self._raising(verb)
         clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
         subject = subject_of(verb)
         inside = self.regions.at(verb.idx)
@@ -483,6 +485,28 @@ class SentenceReader:
             anchor=verb.i,
             via=self._vias(verb),
         )
+
+    def _raising(self, verb: Token) -> Attribution | None:
+        """"Melania seems to have vanished", "Republicans seem confident they have the
+        votes": the reporter's inference, with no source in the text; the subject and
+        what it seems are the content. Not "appears to suggest" (the cue is "suggest")."""
+        doc = self.doc
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        comp = next((c for c in verb.children if c.i > verb.i and (
+            c.dep_ == "xcomp" and c.left_edge.lower_ == "to" or c.dep_ in ("acomp", "attr"))),
+            None)
+        if (subject is None or comp is None or self.regions.at(verb.idx) is not None
+                or subject.lower_ in ("it", "there", "this", "that", "which", "who")
+                or comp.lemma_.lower() in self.lexicon):
+            return None
+        cue_range = _cue_range(verb)
+        pieces = [trim_tokens(doc, *_edges(subject)), trim_tokens(doc, comp.left_edge.i,
+                                                                  comp.right_edge.i + 1)]
+        if any(b <= a for a, b in pieces):
+            return None
+        return Attribution(cue=cue_range, source=None, source_head=None,
+                           content=[char_range(doc, a, b) for a, b in pieces],
+                           anchor=verb.i)
 
     def _raising_passive(self, verb: Token) -> list[tuple[int, int]]:
         """"Obama's veto is expected to come before Friday", "he is said to be ill": no
