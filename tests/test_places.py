@@ -227,3 +227,11 @@ def test_city_the_tagger_calls_an_organisation() -> None:
     doc = wirecoder.load()("Edmonton needs to start eating its vegetables, the report said.")
     found = {p["text"]: p["country"] for p in doc._.wc_places if p["start"] is not None}
     assert found.get("Edmonton") == "CAN"
+
+
+def test_dateline_in_capitals() -> None:
+    doc = wirecoder.load()("By Peter Goffin.\n\nWINNIPEG \u2014 The opposition spoke on Monday.")
+    found = {p["text"]: p["country"] for p in doc._.wc_places if p["start"] is not None}
+    assert found.get("WINNIPEG") == "CAN"
+    doc = wirecoder.load()("BREAKING NEWS: a storm hit the coast.")
+    assert not [p for p in doc._.wc_places if p["start"] is not None]

@@ -176,6 +176,8 @@ class PlaceResolver:
                 part = self._place_part(span)
                 if part is not None:
                     add(part.start, part.end, "place")
+        for start, end in self._datelines(doc):
+            add(start, end, "place")
         for mention in mentions:
             kind = mention.get("kind")
             if kind == "capital" and (mention["start"], mention["end"]) in items:
@@ -215,6 +217,29 @@ class PlaceResolver:
                 end += n
                 break
         return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+    def _datelines(self, doc: Doc) -> list[tuple[int, int]]:
+        """Datelines the tagger misses in capitals ("TORONTO — ...", "OKLAHOMA CITY (AP)"):
+        up to three capitalised words opening the story or a line, then a comma, a
+        dash, a bracket or a colon (or anything, at the story's very start), naming a
+        country, a first-level region or a city the tables know."""
+        found = []
+        starts = [0] + [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]
+        for start in starts:
+            end = start
+            while end < len(doc) and end - start < 3 and doc[end].is_upper and (
+                doc[end].is_alpha and len(doc[end]) > 1
+            ):
+                end += 1
+            if end == start or doc[start].ent_type_:
+                continue
+            follows = doc[end].text if end < len(doc) else ""
+            if not (start == 0 or follows[:1] in (",", "\u2014", "\u2013", "-", "(", ":")):
+                continue
+            if any(exact and c.kind in ("city", "admin1", "country")
+                   for c, exact in lookup(self.gaz, doc[start:end].text).candidates):
+                found.append((start, end))
+        return found
 
     def _place_part(self, span: Span) -> Span | None:
         """The place an organisation's name starts or ends with ("Pakistan Army",
