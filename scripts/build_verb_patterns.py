@@ -449,6 +449,32 @@ OVERRIDES: list[Override] = [
     ("test", None, None, [("150", [word], []) for word in (
         "missile", "missiles", "weapon", "bomb", "rocket")]),
     ("seal", "off", "172", []),  # sealing off an area restricts movement
+    # Verbs the dictionary lacks, coded by the CAMEO definition they fall under.
+    ("champion", None, "051", []),
+    ("coerce", None, "170", []),
+    ("intimidate", None, "170", []),
+    ("menace", None, "130", []),
+    ("lambast", None, "111", []),
+    ("insult", None, "111", []),
+    ("defame", None, "111", []),
+    ("expropriate", None, "1711", []),
+    ("mass", None, "154", []),  # "massed troops on the border"
+    ("picket", None, "141", []),
+    ("retake", None, "190", []),
+    ("strafe", None, "195", []),
+    ("torpedo", None, "190", []),
+    ("unfreeze", None, "085", []),
+    ("deescalate", None, "087", []),
+    ("topple", None, "180", []),
+    ("hack", None, "176", []),  # OEDA's 176, "Attack cybernetically"
+    ("deface", None, "1712", [("176", [word], []) for word in (
+        "website", "websites", "site", "sites", "web")]),
+    # Shortening or relaxing a curfew eases it (0813); relaxing restrictions is 081.
+    ("shorten", None, None, [("0813", ["curfew"], [])]),
+    ("relax", None, "080", [("0813", ["curfew"], []), ("081", ["restrictions"], [])]),
+    ("loosen", None, "080", [("0813", ["curfew"], []), ("081", ["restrictions"], [])]),
+    ("violate", None, None, [("196", ["ceasefire"], []), ("196", ["truce"], []),
+                             ("196", ["armistice"], [])]),
     ("turn", "down", "120", [("125", ["talks"], []), ("125", ["offer"], []),
                              ("125", ["proposal"], []), ("125", ["invitation"], [])]),
     # Ignoring an appeal or a demand rejects it (PETRARCH: no base code).
