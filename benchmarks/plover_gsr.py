@@ -266,10 +266,11 @@ def print_report(figures: dict[str, Any]) -> None:
 
 
 def print_misses(records: Sequence[GoldRecord], preds: Sequence[Coded], limit: int) -> None:
-    print(f"\nfirst {limit} event-type misses")
+    """Misses of the dev half only: the test half's errors are not to be read."""
+    print(f"\nfirst {limit} event-type misses (dev half)")
     shown = 0
     for record, pred in zip(records, preds, strict=True):
-        if record.coded.event == pred.event:
+        if record.coded.event == pred.event or zlib.crc32(record.id.encode()) % 2 != 0:
             continue
         print(f"  {record.id}: gold {record.coded.event}, predicted {pred.event or NONE}\n"
               f"      {record.text[:150]}")
@@ -285,7 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="which event of a document is its prediction (default: highest "
                              "confidence, ties to the first)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N records")
-    parser.add_argument("--misses", type=int, default=0, help="print the first N misses")
+    parser.add_argument("--misses", type=int, default=0,
+                        help="print the first N misses of the dev half")
     parser.add_argument("--self-check", action="store_true",
                         help="score the gold against itself (must give 1.0), no engine")
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
