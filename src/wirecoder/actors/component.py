@@ -24,6 +24,11 @@ from wirecoder.places.gazetteer import cities
 # Aliases of these kinds name a country, not the entry's own organisation or person.
 _COUNTRY_KINDS = {"demonym", "capital"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
+                    "eastern", "western", "northeast", "northwest", "southeast", "southwest",
+                    "north east", "upper", "lower", "middle", "centre", "center", "district",
+                    "region", "province", "capital", "coast", "coastal", "highlands",
+                    "islands", "lakes", "mountain", "plateau", "river", "valley", "far"}
 _REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "krai",
                  "county", "district", "territory"}
 
@@ -274,18 +279,29 @@ def _region_countries(city_table: dict[str, Any], registry: Any) -> dict[str, st
     """Region name -> country, for names that point to one country only and are neither
     a city elsewhere nor a name of any country ("Georgia", "Punjab" and "Central" left
     out)."""
-    from wirecoder.places.gazetteer import gazetteer
+    from wirecoder.places.gazetteer import fold, gazetteer
 
+    gaz = gazetteer()
     claimed: dict[str, set[str]] = {}
-    for (country, _code), region in gazetteer().admin1.items():
-        claimed.setdefault(region.name, set()).add(country)
+    for (country, _code), region in gaz.admin1.items():
+        # A region of one or two towns (a parish of a small island state) is too small to
+        # own a name ("Long Island" of the Bahamas).
+        claimed.setdefault(region.name, set()).add(country if region.population >= 3 else "")
+        # A region or a city of 100,000 of the same name elsewhere ("Toledo") makes the
+        # name no sure sign of this country.
+        for place in gaz.exact.get(fold(region.name), ()):
+            if place.kind == "admin1" or (place.kind == "city" and place.population >= 100_000):
+                claimed[region.name].add(place.country if place.population >= 3 else "")
     state_names = {alias for alias, entry, _ in registry.alias_items()
                    if entry.type == "country" or entry.id.startswith("petrarch-")}
     table = {}
     for name, countries in claimed.items():
-        if len(countries) != 1 or len(name) < 4 or not name[0].isupper() or name in state_names:
-            continue
+        if (len(countries) != 1 or len(name) < 4 or not name[0].isupper() or name in state_names
+                or set(name.lower().replace("-", " ").split()) <= _DIRECTION_WORDS):
+            continue  # "South", "Eastern District": directions, not names
         country = next(iter(countries))
+        if not country:
+            continue
         city = city_table.get(name)
         if city is not None and city.country != country:
             continue

@@ -322,17 +322,20 @@ def _is_state(country: str | None, index: MentionIndex) -> bool:
 
 
 def _located_in(head: Token, index: MentionIndex) -> str | None:
-    """The country of "rebels in the Ivory Coast", "students from Iraq"."""
+    """The country of "rebels in the Ivory Coast", "students from Iraq", "doctors from
+    two American aid groups" (a demonym inside the place's own phrase)."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across"):
             for pobj in child.children:
-                mention = index.covering(pobj)
-                if (
-                    mention is not None
-                    and mention["country"]
-                    and (mention["kind"] != "entity" or mention["type"] == "country")
-                ):
-                    return mention["country"]
+                for token in [pobj] + [t for t in phrase_tokens(pobj) if t.i != pobj.i]:
+                    mention = index.covering(token)
+                    if (
+                        mention is not None
+                        and mention["country"]
+                        and (mention["kind"] != "entity" or mention["type"] == "country")
+                        and (token.i == pobj.i or mention["kind"] == "demonym")
+                    ):
+                        return mention["country"]
     return None
 
 
