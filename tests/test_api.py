@@ -226,6 +226,8 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
         # A first-level region gives its country; "State" says it is one.
         ("Kwara State government", "NGA", "GOV"),
         ("the governor of Texas", "USA", "GOV"),
+        # A direction is no region's name.
+        ("protesters in the South", None, "OPP"),
         # Legislatures by their own names; a chamber's presiding officer is LEG.
         ("speaker of the Knesset", "ISR", "LEG"),
         ("Bundestag", "DEU", "LEG"),
