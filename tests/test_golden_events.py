@@ -485,3 +485,18 @@ def test_golden_cameo_probes(text: str, plover: str, cameo: str) -> None:
     events = _events(text)
     main = max(events, key=lambda e: e.confidence)
     assert (main.plover.event, main.cameo) == (plover, cameo)
+
+
+def test_golden_sending_a_team_to_investigate_is_the_investigation() -> None:
+    record = wirecoder.code("The United Nations sent 21 military personnel to Bosnia to "
+                            "investigate the massacre.", published="2023-06-01")
+    main = max(record.events, key=lambda e: e.confidence)
+    assert main.plover.event == "ACCUSE"
+    assert _codes(main.source) == ["IGOUNO"] and _codes(main.target) == ["BIH"]
+
+
+def test_golden_guilty_of_violating_is_done_by_the_guilty() -> None:
+    events = _events("Both the Kenyan army and Somali militants are guilty of violating "
+                     "the ceasefire.")
+    assert {(_codes(e.source)[0], e.cameo) for e in events} >= {
+        ("KENMIL", "196"), ("SOMREB", "196")}

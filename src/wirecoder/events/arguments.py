@@ -57,6 +57,11 @@ def subject_of(verb: Token) -> Token | None:
                 node = governor
                 seen += 1
                 continue
+            if governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+                # "X are guilty of violating", "X is capable of launching"
+                node = governor
+                seen += 1
+                continue
         if node.dep_ in ("xcomp", "conj", "acomp") or (
             node.dep_ == "advcl"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)

@@ -82,6 +82,10 @@ def _is_light(verb: Token) -> bool:
     return verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS
 
 
+# Verbs of sending and summoning whose purpose clause names the act: "sent inspectors to
+# investigate", "summoned the ambassador to protest".
+_MEANS_LEMMAS = {"send", "dispatch", "summon"}
+
 # Verbs that stage a labour strike rather than launch a military one.
 _STRIKE_STAGING = {"stage", "hold", "call", "begin", "start", "continue", "join", "organize",
                    "organise"}
@@ -208,6 +212,11 @@ class EventCoder:
                         # "launched a strike" stays a military one.
                         return TriggerMatch("143", 1, "stage * strike")
                     return noun
+        if lemma in _MEANS_LEMMAS and any(
+            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and match_verb(c) is not None for c in verb.children
+        ):
+            return None  # "sent a team to investigate": the purpose is the act
         has_object = bool(args.objects_of(verb))
         if (lemma in FRAME_LEMMAS or lemma in INTENT_LEMMAS or lemma in CARRIER_LEMMAS) and any(
             _is_complement(c, has_object) and match_verb(c) is not None for c in verb.children
