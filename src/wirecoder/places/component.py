@@ -244,7 +244,7 @@ class PlaceResolver:
     def _place_part(self, span: Span) -> Span | None:
         """The place an organisation's name starts or ends with ("Pakistan Army",
         "Kentucky State Police", "Bank of England"): a country, a first-level region, a
-        named region or a city of 100,000 people or more, by its whole name."""
+        county, a named region or a city of 100,000 people or more, by its whole name."""
         for n in range(len(span) - 1, 0, -1):
             for part in (span[:n], span[len(span) - n:]):
                 key = fold(part.text)
@@ -254,7 +254,8 @@ class PlaceResolver:
                     continue
                 # The tables' own names only: a demonym ("Georgian Ministry of Defence")
                 # is the demonym mentions' to find.
-                if any(c.kind in _STRONG_KINDS or (c.kind == "city" and c.population >= 100_000)
+                if any(c.kind in _STRONG_KINDS or c.kind == "county" or (
+                    c.kind == "city" and c.population >= 100_000)
                        for c in self.gaz.exact.get(key, ())):
                     return part
         return None
