@@ -235,3 +235,10 @@ def test_dateline_in_capitals() -> None:
     assert found.get("WINNIPEG") == "CAN"
     doc = wirecoder.load()("BREAKING NEWS: a storm hit the coast.")
     assert not [p for p in doc._.wc_places if p["start"] is not None]
+
+
+def test_county_an_organisation_is_named_after() -> None:
+    doc = wirecoder.load()("The Plymouth County Sheriff's Office in Iowa received a report.")
+    found = {p["text"]: (p["kind"], p["precision"]) for p in doc._.wc_places
+             if p["start"] is not None}
+    assert found.get("Plymouth County") == ("embedded", "county")
