@@ -279,7 +279,8 @@ OVERRIDES: list[Override] = [
     ("vow", None, "030", [("130", ["revenge"], []), ("130", ["retaliation"], [])]),
     # "swore to fight": a vow (PETRARCH files SWEAR with cursing, 110).
     ("swear", None, "030", [("130", ["revenge"], []), ("130", ["retaliation"], [])]),
-    ("agree", None, "030", [("036", [], [("to", ["talk"])]),
+    # Agreeing to the other side's demands is yielding to them (083), not an intent.
+    ("agree", None, "030", [("036", [], [("to", ["talk"])]), ("083", [], [("to", ["demands"])]),
                             ("0871", [], [("to", ["ceasefire"])])]),
     # Consultation
     ("meet", None, "040", [("036", [], [("for", ["talk"])]),
@@ -444,7 +445,14 @@ OVERRIDES: list[Override] = [
     ("lay", "down", None, [("0873", ["arms"], []), ("0873", ["weapons"], [])]),
     ("allow", None, "080", [("0862", ["inspectors"], []), ("0862", ["observers"], []),
                             ("0862", ["monitors"], []), ("0861", ["peacekeepers"], []),
-                            ("0863", ["aid"], [])]),
+                            ("0863", ["aid"], []), ("0863", ["convoys"], []),
+                            ("0863", ["humanitarian"], [])]),
+    ("hand", "over", "080", [("0831", ["power"], []), ("063", ["suspects"], [])]),
+    ("lend", None, "071", []),  # lending money is economic aid (PETRARCH: GRANT, 060)
+    ("loan", None, "071", []),
+    ("ship", None, None, [("070", [word], []) for word in (
+        "food", "aid", "supplies", "medicine", "fuel")] + [
+        ("072", [word], []) for word in ("arms", "weapons", "missiles")]),
     ("conduct", None, None, []),  # a light verb: "conducted raids / a nuclear test"
     ("test", None, None, [("150", [word], []) for word in (
         "missile", "missiles", "weapon", "bomb", "rocket")]),

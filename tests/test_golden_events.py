@@ -479,6 +479,11 @@ def test_golden_light_verb_object_named_by_its_modifier() -> None:
          "0813"),
         ("Russian hackers defaced 300 Ukrainian websites.", "COERCE", "176"),
         ("Ethiopian troops violated the ceasefire with Eritrea.", "ASSAULT", "196"),
+        ("The Kenyan government agreed to the opposition's demands for electoral reform.",
+         "CONCEDE", "083"),
+        ("Serbia allowed humanitarian convoys into Kosovo.", "RETREAT", "0863"),
+        ("The World Bank lent Kenya 500 million dollars.", "AID", "071"),
+        ("The United States shipped food to famine victims in Ethiopia.", "AID", "070"),
     ],
 )
 def test_golden_cameo_probes(text: str, plover: str, cameo: str) -> None:
@@ -500,3 +505,8 @@ def test_golden_guilty_of_violating_is_done_by_the_guilty() -> None:
                      "the ceasefire.")
     assert {(_codes(e.source)[0], e.cameo) for e in events} >= {
         ("KENMIL", "196"), ("SOMREB", "196")}
+
+
+def test_golden_a_dative_preposition_names_the_target() -> None:
+    events = _events("Japan gave 10 million dollars to Kenya for flood relief.")
+    assert [(_codes(e.source), _codes(e.target)) for e in events] == [(["JPN"], ["KEN"])]

@@ -94,14 +94,17 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def objects_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    # A dative that is a preposition ("gave money to Kenya") is a prepositional phrase.
+    return [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ != "ADP"]
 
 
 def prep_objects(token: Token, preps: set[str] | frozenset[str] | tuple[str, ...]) -> list[Token]:
     """Objects of the token's prepositions named in ``preps``, in text order."""
     found = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if (child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")) and (
+            child.lower_ in preps
+        ):
             found.extend(g for g in child.children if g.dep_ == "pobj")
     return found
 

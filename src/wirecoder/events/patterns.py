@@ -194,7 +194,9 @@ class _Context:
             found: dict[str, set[str]] = {}
             for head in heads:
                 for child in head.children:
-                    if child.dep_ in PREP_DEPS and not _temporal(child):
+                    is_prep = child.dep_ in PREP_DEPS or (
+                        child.dep_ == "dative" and child.pos_ == "ADP")  # "gave it to X"
+                    if is_prep and not _temporal(child):
                         words = found.setdefault(child.lower_, set())
                         words.update(_words([child]))
             self._preps = {prep: frozenset(words) for prep, words in found.items()}
