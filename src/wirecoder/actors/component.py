@@ -230,12 +230,13 @@ _SPELLINGS = [
     ("Hassan", "Hasan"),
     ("Abdullah", "Abdallah"),
     ("Yousef", "Youssef", "Yusuf"),
-    ("Al-", "al-"),
-    ("El-", "el-"),
+    ("Al-", "al-", "El-", "el-", "Al ", "al ", "El ", "el "),
 ]
 _SPELLING_OF = {w: group for group in _SPELLINGS for w in group}
+# The article is respelled only where the name writes it with a hyphen ("al-Bashir" ->
+# "El Bashir"); "Al " with a space is too often a first name.
 _SPELLING_RE = re.compile(r"\b(?:Al-|El-|al-|el-)|\b(?:" + "|".join(
-    w for group in _SPELLINGS for w in group if not w.endswith("-")) + r")\b")
+    w for group in _SPELLINGS for w in group if w[-1] not in "- ") + r")\b")
 
 
 def transliterations(name: str) -> list[str]:
