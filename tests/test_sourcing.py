@@ -138,6 +138,9 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         ("Anderson largely agreed with McLenny.", "Anderson", "largely agreed with",
          "McLenny"),
         ("PolitiFact rated the claim as false.", "PolitiFact", "rated", "the claim as false"),
+        # "said" with what the parser takes for its object.
+        ("The developer said many of the examples were misleading.", "The developer", "said",
+         "many of the examples were misleading"),
         # A stance stated with "be" and an adjective.
         ("Some Republicans were willing to pass a smaller bill.", "Some Republicans",
          "were willing", "to pass a smaller bill"),

@@ -133,7 +133,8 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
         prep = next((c for c in right if c.dep_ == "prep" and c.lower_ in preps
                      and c.i - cue_end <= 2), None)
         obj = None if prep is None else next(
-            (g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            (g for g in prep.children if g.dep_ in ("pobj", "pcomp")
+             and g.ent_type_ not in ("DATE", "TIME")), None)  # not "said on Monday"
         if obj is not None:
             cue_end = prep.i + 1  # "called on X to Y", "talked about X"
             start, end = obj.left_edge.i, obj.right_edge.i + 1
@@ -429,6 +430,9 @@ class SentenceReader:
                     content.append(char_range(doc, a, b))
         elif cue.content not in ("clause", "object"):
             content = self._quoted_content(verb, sent, subject)
+        if not content and verb.dep_ in ("parataxis", "advcl") and cue.content in ("any", "all"):
+            # "..., he told me, is that ...", "as the minister said": the sentence around.
+            content = self._parenthetical(verb, subject, cue_range, sent)
         if (not content and cue.content in ("object", "all") and subject is not None
                 and (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _LEAD_INS
                      or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
