@@ -57,6 +57,12 @@ def modality_of(trigger: Token) -> str:
         if any(c.dep_ == "neg" for c in node.children):
             return "negated"
     reported = _under_report(chain)
+    if trigger.lemma_.lower() in ALLEGE_LEMMAS and any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children
+    ):
+        # "were implicated in attacks", "is accused of": the passive states an allegation
+        # about its subject, not an accusation the story's actors made.
+        return "alleged"
     # Modal verbs speak for the trigger's own clause: the verb and the verbs it is the
     # complement of ("will be ready to train"), never for a noun's governing verb.
     clause = [trigger] if trigger.pos_ == "VERB" else []
