@@ -592,6 +592,8 @@ OVERRIDES: list[Override] = [
     ("involve", None, None, []),
     ("struggle", None, None, []),
     ("empower", None, None, []),
+    ("decide", None, None, []),  # "disputes decided by courts"; "decided to X" is X
+    ("head", None, None, []),  # "heading into the debate", "heads the delegation"
     ("attach", None, None, []),  # "the church attached to the cathedral" (060)
     ("assign", None, None, []),
     ("bind", None, None, []),

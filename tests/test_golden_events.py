@@ -510,3 +510,14 @@ def test_golden_guilty_of_violating_is_done_by_the_guilty() -> None:
 def test_golden_a_dative_preposition_names_the_target() -> None:
     events = _events("Japan gave 10 million dollars to Kenya for flood relief.")
     assert [(_codes(e.source), _codes(e.target)) for e in events] == [(["JPN"], ["KEN"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "United Nations peacekeepers are not prepared for counterterrorism operations.",
+        "Iraq War veteran Tom Young met Kenyan officials.",
+    ],
+)
+def test_golden_nouns_of_people_and_names_of_wars_are_no_events(text: str) -> None:
+    assert all(e.trigger.text not in ("peacekeepers", "War") for e in _events(text))

@@ -105,7 +105,8 @@ PLACE_TARGET_ROOTS = {
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19", "20"}
 _NOUN_POS = {"NOUN", "PROPN"}
 # A trigger noun inside a name names the organisation or the document, not an event.
-_NAME_ENTITIES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "WORK_OF_ART", "PRODUCT"}
+_NAME_ENTITIES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "WORK_OF_ART", "PRODUCT",
+                  "EVENT"}  # "Iraq War veteran"
 # Verbs of complaint whose clause is the complaint: "X is failing ..., the group protested".
 _COMPLAINT_CODES = {"protest": "111", "complain": "114", "charge": "112", "allege": "112"}
 # Nouns of saying, asking, offering and giving, whose "from" phrase is their source.
