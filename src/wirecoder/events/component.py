@@ -153,6 +153,8 @@ class EventCoder:
             elif token.pos_ in _NOUN_POS and token.i not in claimed:
                 if token.ent_type_ in _NAME_ENTITIES:
                     continue  # "Asia-Pacific Economic Cooperation", "Treaty of Rome"
+                if token.dep_ == "compound":
+                    continue  # a kind, not an act: "war veteran", "aid workers"
                 if token.dep_ == "dobj" and match_verb(token.head) is not None:
                     continue  # "deployed peacekeepers": the verb's pattern reads its object
                 match = match_noun(token)
