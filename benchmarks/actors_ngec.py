@@ -48,9 +48,9 @@ DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
 
 def parse_date(text: str) -> str | None:
     text = text.strip()
-    if not text:
-        return None
-    if text.lower() == "today":
+    # NGEC's agent_to_code defaults query_date to "today": a case with no date asks who
+    # the person is on the day the tests ran, not the office they are best known for.
+    if not text or text.lower() == "today":
         return TODAY
     for pattern in DATE_FORMATS:
         try:
