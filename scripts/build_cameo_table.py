@@ -148,11 +148,15 @@ def ancestors(code: str) -> list[str]:
 # files as acceding to demands for a change in leadership (0831, CONCEDE in the table);
 # "international (political or economic) sanctions are coded as [SANCTION]
 # 'discontinue'" (163, COERCE in the table); SANCTION 'convict': "find an entity or
-# behavior guilty ... in a court of law" (116, ACCUSE in the table).
+# behavior guilty ... in a court of law" (116, ACCUSE in the table); CONCEDE covers
+# "easing of administrative or legal restrictions ..., removing curfews" ("the lifting of
+# a curfew is, effectively, a promise"; 0813 and 0814, RETREAT in the table).
 EVENT_FIXES: dict[str, tuple[str, str]] = {
     "0831": ("RETREAT", "resign"),
     "163": ("SANCTION", "discontinue"),
     "116": ("SANCTION", "convict"),
+    "0813": ("CONCEDE", ""),
+    "0814": ("CONCEDE", ""),
 }
 
 

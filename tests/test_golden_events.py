@@ -475,7 +475,7 @@ def test_golden_light_verb_object_named_by_its_modifier() -> None:
         ("The Kenyan government ignored demands by opposition leaders.", "REJECT", "120"),
         ("Kenya charged two Ugandans with espionage.", "ACCUSE", "115"),
         ("Russia sent troops to the border with Ukraine.", "MOBILIZE", "152"),
-        ("Sudanese President Omar al-Bashir shortened the curfew in Khartoum.", "RETREAT",
+        ("Sudanese President Omar al-Bashir shortened the curfew in Khartoum.", "CONCEDE",
          "0813"),
         ("Russian hackers defaced 300 Ukrainian websites.", "COERCE", "176"),
         ("Ethiopian troops violated the ceasefire with Eritrea.", "ASSAULT", "196"),

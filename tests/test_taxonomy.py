@@ -47,7 +47,8 @@ def test_goldstein(code: str, score: float) -> None:
      ("010", None, None), ("020", "REQUEST", None), ("163", "SANCTION", "discontinue"),
      ("0871", "RETREAT", "ceasefire"), ("1712", "ASSAULT", "destroy"),
      ("1834", "ASSAULT", "suicide-attack"), ("176", "COERCE", None),
-     ("0813", "RETREAT", None), ("106", "REQUEST", "meet"),
+     ("0813", "CONCEDE", None),  # the manual: "removing curfews" is CONCEDE
+     ("106", "REQUEST", "meet"),
      ("0831", "RETREAT", "resign"),  # the PLOVER manual: resignations are RETREAT
      ("083", "CONCEDE", None),
      ("116", "SANCTION", "convict")],  # the manual's SANCTION modes, over the 2021 table
