@@ -242,3 +242,9 @@ def test_county_an_organisation_is_named_after() -> None:
     found = {p["text"]: (p["kind"], p["precision"]) for p in doc._.wc_places
              if p["start"] is not None}
     assert found.get("Plymouth County") == ("embedded", "county")
+
+
+def test_place_a_site_is_named_after_locates_events() -> None:
+    record = wirecoder.code("A bomb exploded at the University of Baghdad on Monday, "
+                            "killing three students.").model_dump()
+    assert [p for p in record["places"] if p["name"] == "Baghdad" and p["role"] == "event"]

@@ -42,6 +42,14 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP"}
 _STRONG_KINDS = {"country", "admin1", "region", "continent"}
 _ORG_CITY_POPULATION = 100_000
+# Words that make an organisation's name a site's: the place it is named after locates
+# things ("a bomb at the University of Baghdad").
+_SITE_WORDS = {
+    "university", "college", "school", "hospital", "airport", "stadium", "arena", "mosque",
+    "church", "cathedral", "temple", "shrine", "market", "mall", "prison", "jail", "hotel",
+    "camp", "base", "station", "port", "square", "park", "bridge", "palace", "embassy",
+    "consulate", "zoo", "museum", "theatre", "theater", "courthouse", "refinery", "mine",
+}
 # Entities that name an organisation, a work or an event: a place inside one is part of
 # the name.
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
@@ -171,6 +179,12 @@ class PlaceResolver:
                 lookup(self.gaz, span.text), city=ent.label_ == "ORG"
             ):
                 add(span.start, span.end, "place")
+            elif ent.label_ == "ORG" and any(t.lower_ in _SITE_WORDS for t in span):
+                # A site named as an organisation ("the University of Baghdad"): where
+                # things happen, so the place it is named after is a place.
+                part = self._place_part(span) if len(span) > 1 else None
+                if part is not None:
+                    add(part.start, part.end, "place")
             elif ent.label_ in _NAME_LABELS and len(span) > 1:
                 in_name.update(range(span.start, span.end))
                 part = self._place_part(span)
