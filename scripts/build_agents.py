@@ -58,7 +58,7 @@ OVERRIDES: dict[str, str] = {
     "militia": "UAF", "militias": "UAF", "militiamen": "UAF", "militiaman": "UAF",
     "militant": "REB", "militants": "REB", "rebel": "REB", "rebels": "REB",
     "insurgent": "REB", "insurgents": "REB", "guerrilla": "REB", "guerrillas": "REB",
-    "fighters": "REB", "gunmen": "REB", "jihadist": "REB", "jihadists": "REB",
+    "fighters": "REB", "jihadist": "REB", "jihadists": "REB",
     "jihadi": "REB", "jihadis": "REB",
     "police": "COP", "policeman": "COP", "policemen": "COP", "police officer": "COP",
     "police officers": "COP", "court": "JUD", "courts": "JUD", "judge": "JUD",
@@ -84,7 +84,23 @@ OVERRIDES: dict[str, str] = {
     "man": "UNK", "men": "UNK", "group": "UNK", "groups": "UNK", "member": "UNK",
     "members": "UNK", "occupiers": "UNK", "supporter": "UNK", "supporters": "UNK",
     "hospital": "HLH", "aid agency": "NGO", "aid agencies": "NGO", "aid group": "NGO",
+    # Adjectives of office: they count only where the phrase is known to name an actor
+    # ("Congressional group"); in a sentence the resolver wants a noun.
+    "congressional": "LEG", "parliamentary": "LEG",
 }
+# CAMEO's religion codes, which Phoenix puts first ("MUSLIM CLERIC [MUS]", "MUSLIM DOCTOR
+# [MUSHLH]"); PLOVER codes the same phrases by sector (REL, HLH). The sector column takes
+# the sector after the religion, or REL where there is none; the code keeps the religion.
+RELIGION_CODES = {"ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX",
+                  "EVA", "HIN", "HSD", "ITR", "JAN", "JEW", "JIN", "JHW", "LDS", "MOS",
+                  "MAR", "MRN", "MSH", "MUS", "OST", "PRO", "QUA", "SFI", "SHI", "SIK", "SUN",
+                  "TAO", "UDX", "ZRO"}
+# Leaders named by their faith ("Jewish community leader", "Hindu leaders") are its
+# clergy or spokesmen: PLOVER's REL, as its own "MUSLIM LEADER [~REL]".
+RELIGION_LEADERS = ["leader", "leaders", "community leader", "community leaders"]
+FAITH_ADJECTIVES = ["muslim", "islamic", "jewish", "christian", "catholic", "protestant",
+                    "orthodox", "evangelical", "coptic", "hindu", "buddhist", "sikh", "sunni",
+                    "shia", "shiite", "druze"]
 
 SUBST_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 ENTRY_RE = re.compile(r"^(?P<phrase>[^\[{#]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]")
@@ -156,8 +172,21 @@ def build() -> dict[str, str]:
     for source in SOURCES:
         for phrase, code in parse(source):
             table.setdefault(phrase, code)
+    for faith in FAITH_ADJECTIVES:
+        religion = table.get(faith, "")[:3]
+        for leader in RELIGION_LEADERS:
+            table.setdefault(f"{faith} {leader}", "REL" + religion)
     table.update(OVERRIDES)
     return table
+
+
+def sector_of(code: str) -> str:
+    """The sector a code gives: its first three letters, but a leading religion code
+    yields the sector after it (``MUSHLH`` -> ``HLH``) or, alone, ``REL``."""
+    if code[:3] in RELIGION_CODES:
+        rest = code[3:6]
+        return rest if len(rest) == 3 and rest not in RELIGION_CODES else "REL"
+    return code[:3]
 
 
 def main() -> None:
@@ -167,13 +196,14 @@ def main() -> None:
     table = build()
     header = [
         "# wirecoder agent table: phrase (lowercase, words space-separated) -> CAMEO agent code.",
-        "# sector = the first three letters of code. Built by scripts/build_agents.py from",
+        "# sector = the first three letters of code (after a religion code: REL or the",
+        "# sector that follows, as PLOVER codes them). Built by scripts/build_agents.py from",
         "# openeventdata/Dictionaries Phoenix.agents.txt (commit aa75b79b) and",
         "# ahalterman/NGEC-2025 PLOVER_agents.txt, both MIT (see NOTICE-ngec.txt), plus",
         "# hand-checked overrides in the script. Do not edit by hand: rerun the script.",
         "phrase\tsector\tcode",
     ]
-    lines = [f"{phrase}\t{code[:3]}\t{code}" for phrase, code in sorted(table.items())]
+    lines = [f"{phrase}\t{sector_of(code)}\t{code}" for phrase, code in sorted(table.items())]
     args.out.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines)} agent phrases to {args.out}")
 

@@ -246,6 +246,10 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
         # A national armed group by its base country.
         ("MILF guerrillas", "PHL", "REB"),
         ("Khmer Rouge", "KHM", "REB"),
+        # Clergy and leaders named by their faith are REL (PLOVER), not the faith's code.
+        ("a Muslim cleric", None, "REL"),
+        ("a prominent Hindu community leader", None, "REL"),
+        ("gunmen in Kabul", "AFG", "UAF"),
     ],
 )
 def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str | None,

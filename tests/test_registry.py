@@ -147,6 +147,11 @@ def test_agents_table() -> None:
         "police": "COP", "rebels": "REB", "militants": "REB", "protesters": "OPP",
         "court": "JUD", "judge": "JUD", "journalist": "MED", "opposition": "OPP",
         "parliament": "LEG", "militia": "UAF",
+        # Unidentified armed men: UAF in both CAMEO and PLOVER, singular and plural.
+        "gunman": "UAF", "gunmen": "UAF",
+        # Faith words give PLOVER's sector REL, or the sector after the religion code.
+        "muslim cleric": "REL", "jewish": "REL", "hindu community leaders": "REL",
+        "muslim doctors": "HLH",
     }
     for phrase, sector in expected.items():
         assert agents.get(phrase) == sector, phrase
