@@ -248,3 +248,10 @@ def test_place_a_site_is_named_after_locates_events() -> None:
     record = wirecoder.code("A bomb exploded at the University of Baghdad on Monday, "
                             "killing three students.").model_dump()
     assert [p for p in record["places"] if p["name"] == "Baghdad" and p["role"] == "event"]
+
+
+def test_name_listed_with_organisations_is_one() -> None:
+    doc = wirecoder.load()("Iran has militias in Iraq, operating through the Hezbollah, Badr, "
+                           "and Asaib Ahl al-Haq brigades. NATO and Tunis signed a deal.")
+    found = {p["text"] for p in doc._.wc_places if p["start"] is not None}
+    assert "Badr" not in found and {"Iran", "Iraq", "Tunis"} <= found

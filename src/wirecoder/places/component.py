@@ -42,6 +42,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP"}
 _STRONG_KINDS = {"country", "admin1", "region", "continent"}
 _ORG_CITY_POPULATION = 100_000
+_METROPOLIS = 500_000
 # Words that make an organisation's name a site's: the place it is named after locates
 # things ("a bomb at the University of Baghdad").
 _SITE_WORDS = {
@@ -213,6 +214,21 @@ class PlaceResolver:
             ):
                 # The registry's country, for a name the tables lack ("Serb").
                 add(mention["start"], mention["end"], "place", mention.get("country"))
+        # A name listed with organisations only ("the Hezbollah, Badr, and Asaib Ahl
+        # al-Haq brigades") names one too, unless it is a country, a region or a big
+        # city ("NATO and Tunis").
+        org_tokens = {i for start, end in actor_names for i in range(start, end)
+                      if (start, end) not in demonym_spans}
+        for key, item in list(items.items()):
+            if item["kind"] != "place":
+                continue
+            span = doc[item["start"]:item["end"]]
+            conjuncts = span.root.conjuncts
+            if conjuncts and any(t.i in org_tokens for t in conjuncts) and not any(
+                t.ent_type_ in _PLACE_LABELS and t.i not in org_tokens for t in conjuncts
+            ) and not any(c.kind in _STRONG_KINDS or c.population >= _METROPOLIS
+                          for c in self.gaz.exact.get(fold(span.text), ())):
+                del items[key]
         return sorted(items.values(), key=lambda item: item["start"])
 
     def _extend(self, span: Span) -> Span:
