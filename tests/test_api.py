@@ -250,6 +250,15 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
         ("a Muslim cleric", None, "REL"),
         ("a prominent Hindu community leader", None, "REL"),
         ("gunmen in Kabul", "AFG", "UAF"),
+        # A city named as the seat of a body or office gives its country.
+        ("Oxford University", "GBR", "EDU"),
+        ("the mayor of Lyon", "FRA", "GOV"),
+        # Ordinary people, in a phrase known to name an actor; a place without a sector.
+        ("people in Kenya", "KEN", "CVL"),
+        ("relatives", None, "CVL"),
+        ("targets in Syria", "SYR", None),
+        # An IGO's part named by its office: the office's sector.
+        ("the EU legislature", "IGO", "LEG"),
     ],
 )
 def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str | None,

@@ -31,6 +31,12 @@ _DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "so
                     "islands", "lakes", "mountain", "plateau", "river", "valley", "far"}
 _REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "krai",
                  "county", "district", "territory"}
+# Words that, right after a place name, make it the seat of a local body ("Oxford
+# University", "Delhi police", "Lagos residents"), and, before "of", the office or body
+# whose place follows ("the mayor of Lyon", "University of Bologna").
+_SEAT_WORDS = {"university", "college", "police", "hospital", "council", "municipality",
+               "mayor", "governor", "residents", "airport", "port", "prison", "court",
+               "archbishop", "bishop", "diocese", "city", "town", "school", "institute"}
 
 
 class ActorRecognizer:
@@ -106,7 +112,8 @@ class ActorRecognizer:
             if kind == "region":
                 alone = meta.get("phrase") and end - start == len(doc)
                 # "Kano State", "Sindh province": the word after says it is a region.
-                named = end < len(doc) and doc[end].lower_ in _REGION_WORDS
+                named = (end < len(doc) and doc[end].lower_ in _REGION_WORDS) or _seat(
+                    doc, start, end)
                 if doc[start].ent_type_ not in _PLACE_LABELS and not (alone or named):
                     continue
                 mentions.append({
@@ -122,7 +129,8 @@ class ActorRecognizer:
                 # the city: the tagger has no sentence to see a place in.
                 alone = (meta.get("phrase") and end - start == len(doc)
                          and not doc[start].is_upper)  # "GRU" is no airport code
-                named = end < len(doc) and doc[end].lower_ in _REGION_WORDS
+                named = (end < len(doc) and doc[end].lower_ in _REGION_WORDS) or _seat(
+                    doc, start, end)
                 if doc[start].ent_type_ not in _PLACE_LABELS and not (alone or named):
                     continue
                 city = self.cities[entry_id]
@@ -218,6 +226,20 @@ class ActorRecognizer:
         names = {own.name, *own.aliases, *own.weak_aliases}
         # The entry stands for the country (PETRARCH's country lists, whatever their type).
         return entry.name in names and text not in names | set(own.demonyms)
+
+
+def _seat(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised place name that a seat word follows ("Oxford University") or that
+    follows "<seat word> of (the)" ("the mayor of Lyon")."""
+    if not doc[start].text[:1].isupper():
+        return False
+    if end < len(doc) and doc[end].lower_ in _SEAT_WORDS:
+        return True
+    before = start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return (before >= 1 and doc[before].lower_ == "of"
+            and doc[before - 1].lower_ in _SEAT_WORDS)
 
 
 # Spellings of the same Arabic (and other) names in English-language news.

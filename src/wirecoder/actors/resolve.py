@@ -185,6 +185,9 @@ _CORRECTABLE_TYPES = {"organization", "person", "party"}
 # Sectors of office: "former" makes their holder a former elite (CAMEO's ELI).
 _OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY", "OPP"}
 _FORMER_WORDS = {"former", "ex", "ex-", "erstwhile"}
+# Words that name ordinary people (PLOVER's CVL) only where the phrase is known to name an
+# actor: in a sentence "killed 23 people in Tel Aviv" they are victims, not the actor.
+_LOOSE_CIVILIANS = {"people", "relatives", "locals", "inhabitants", "townspeople", "public"}
 
 
 def _sponsoring(mention: dict[str, Any], doc: Doc) -> bool:
@@ -251,6 +254,8 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
                                    abs(m["end"] - 1 - head.i)))
         if agents:
             sector = agents[0]["sector"]
+        elif loose and head.lower_ in _LOOSE_CIVILIANS:
+            sector = "CVL"
         # A named body in the phrase ("IRGC commander", "commander of the IRGC") gives
         # its country, and its own sector outranks the agent word: its people share it.
         named = [m for m in mentions if m["kind"] == "entity" and not _sponsoring(m, doc)]
@@ -258,7 +263,14 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
                   and not _sponsoring(m, doc)]
         if named:
             country = named[-1]["country"]
-            sector = named[-1]["sector"] or sector
+            # "the EU legislature": the head's own office names the part of the IGO
+            # (PLOVER codes EUR + LEG); otherwise the body's people share its sector.
+            own_office = (country == "IGO" and head_mention is not None
+                          and head_mention["kind"] == "agent" and sector not in (None, UNK))
+            if own_office:
+                code = f"IGO{named[-1]['sector'] or ''}{sector}"
+            else:
+                sector = named[-1]["sector"] or sector
             if named[-1]["type"] in _CORRECTABLE_TYPES and country_marks and \
                     country_marks[-1]["country"] != country and _is_state(country, index):
                 country = country_marks[-1]["country"]
@@ -273,7 +285,9 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
                           and m["kind"] == "demonym"]
                 if before:
                     country = before[0]["country"]
-        if country is None and sector is not None:
+        # A standalone phrase placed somewhere ("targets in Syria") gives that country
+        # even when no word in it says who the actor is.
+        if country is None and (sector is not None or loose):
             country = located()
         # A capital as actor is its government, another city its people (CAMEO).
         if head_mention is not None and head_mention["kind"] == "capital":
@@ -282,7 +296,7 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
             sector = sector or "CVL"
         if country is None and sector is None:
             return None
-        code = f"{country or ''}{sector or ''}" or None
+        code = code or f"{country or ''}{sector or ''}" or None
     # "Kenyan President Daniel arap Moi" in a story dated after his term: the title the
     # text gives outranks the registry's dates (the story may be old, its date wrong).
     if (head_mention is not None and head_mention["kind"] == "entity"
