@@ -243,23 +243,26 @@ def finetune_encoder(args: argparse.Namespace, train: list[Sentence]) -> int:
 def choose_gate(train: list[Sentence], rows: list[list[str]], l2: float,
                 threshold: float) -> dict:
     """The encoder's gate, chosen on fold HELD_FOLD (which the encoder never saw): the
-    linear model trained on the other folds, the shipped encoder, every band / mix /
-    threshold of the grid; best F1, ties to the narrower band (fewer encoder calls)."""
+    linear model trained on the other folds and the shipped encoder on that fold."""
     from wirecoder.reasons.encoder import Encoder
 
     held = folds(len(train), FOLDS)[HELD_FOLD]
     held_set = set(held)
     rest = [i for i in range(len(train)) if i not in held_set]
-    y = [train[i].label for i in held]
     linear = fit_sentence([rows[i] for i in rest], [train[i].label for i in rest], l2)
     p_lin = [float(linear.proba(rows[i])[1]) for i in held]
     encoder = Encoder.load(MODEL_DIR / ENCODER_MODEL)
     p_enc = [encoder.proba(train[i].text) for i in held]
+    return gate_from(([train[i].label for i in held]), p_lin, p_enc, threshold)
+
+
+def gate_from(y: list[int], p_lin: list[float], p_enc: list[float], threshold: float) -> dict:
+    """Every band / mix / threshold of the grid on the held-out fold; the best F1, ties
+    to the narrower band (fewer encoder calls)."""
     base_f1 = binary_scores(y, [int(p >= threshold) for p in p_lin])["f1"]
     enc_f1 = binary_scores(y, [int(p >= 0.5) for p in p_enc])["f1"]
     print(f"  held-out fold: linear F1 {base_f1:.4f}, encoder alone F1 {enc_f1:.4f}")
-    best: tuple = (-1.0, 0.0)
-    grid: dict[str, float] = {}
+    best: tuple = (-1.0, 0.0, {})
     for low in GATE_LOWS:
         for high in GATE_HIGHS:
             inside = [low <= p <= high for p in p_lin]
@@ -268,16 +271,15 @@ def choose_gate(train: list[Sentence], rows: list[list[str]], l2: float,
                 for cut in GATE_THRESHOLDS:
                     pred = [int(mix * e + (1 - mix) * p >= cut) if i else int(p >= threshold)
                             for p, e, i in zip(p_lin, p_enc, inside, strict=True)]
-                    f1 = binary_scores(y, pred)["f1"]
-                    grid[f"low={low} high={high} mix={mix} threshold={cut}"] = round(f1, 4)
-                    key = (round(f1, 4), -share)
-                    if key > best[:2]:
-                        best = (*key, {"low": low, "high": high, "mix": mix, "threshold": cut,
-                                       "held_out_f1": round(f1, 4), "share": round(share, 3)})
+                    f1 = round(binary_scores(y, pred)["f1"], 4)
+                    if (f1, -share) > best[:2]:
+                        best = (f1, -share, {"low": low, "high": high, "mix": mix,
+                                             "threshold": cut, "held_out_f1": f1,
+                                             "share": round(share, 3)})
     gate = best[2]
     print(f"  gate: {gate}", flush=True)
     return {**gate, "held_out_linear_f1": round(base_f1, 4),
-            "held_out_encoder_f1": round(enc_f1, 4), "held_out_sentences": len(held),
+            "held_out_encoder_f1": round(enc_f1, 4), "held_out_sentences": len(y),
             "epochs": ENCODER_EPOCHS, "learning_rate": ENCODER_LR,
             "keep_below_id": KEEP_BELOW_ID}
 

@@ -144,7 +144,7 @@ def test_scorer_pairs_relations_and_counts_tokens() -> None:
 def test_models_ship_small_and_load() -> None:
     from wirecoder.reasons.model import MODEL_DIR, sentence_model, span_models
 
-    assert sum(p.stat().st_size for p in MODEL_DIR.iterdir()) < 20_000_000
+    assert sum(p.stat().st_size for p in MODEL_DIR.iterdir()) < 20_000_000  # encoder too
     assert sentence_model().labels == ["no", "yes"]
     assert span_models()[0].labels == ["O", "C", "E"]
 
@@ -165,3 +165,69 @@ def test_signal_is_the_run_around_the_most_probable_token() -> None:
     assert peak_run(np.array([]), 0.1) == []
     assert 0.0 < signal_cut() < 0.5  # chosen by cross-validation on train
     assert decode(np.zeros(6, dtype=int), p).signal == peak_run(p, signal_cut())
+
+
+def test_bert_basic_tokens_and_word_pieces() -> None:
+    from wirecoder.reasons.encoder import WordPiece, basic_tokens
+
+    assert basic_tokens("Protesters' demands, e.g. Café\u00a0prices") == [
+        "protesters", "'", "demands", ",", "e", ".", "g", ".", "cafe", "prices"]
+    pieces = WordPiece({"[UNK]": 0, "un": 1, "##aff": 2, "##able": 3, "a": 4})
+    assert pieces.word_ids("unaffable") == [1, 2, 3]
+    assert pieces.word_ids("xyz") == [0]  # no piece fits: the whole word is unknown
+    assert pieces.word_ids("a" * 101) == [0]
+
+
+def _need_encoder() -> None:
+    from wirecoder.reasons.model import ENCODER_MODEL, MODEL_DIR
+
+    if not (MODEL_DIR / ENCODER_MODEL).exists():
+        pytest.skip("causal_encoder.npz not shipped (scripts/train_causal.py --finetune-encoder)")
+
+
+def test_encoder_ships_small_and_reads_causality() -> None:
+    from wirecoder.reasons.model import ENCODER_MODEL, MODEL_DIR, encoder, encoder_gate
+
+    _need_encoder()
+    assert (MODEL_DIR / ENCODER_MODEL).stat().st_size < 20_000_000
+    gate = encoder_gate()
+    assert gate is not None and 0.0 < gate.low < gate.high < 1.0
+    model = encoder()
+    assert model.proba("Police fired tear gas to disperse the crowd .") > 0.5
+    assert model.proba("Thousands of teachers marched in the capital on Monday .") < 0.5
+    # Past MAX_PIECES the sentence is cut, not refused.
+    assert 0.0 <= model.proba("the strike " * 200) <= 1.0
+
+
+def test_encoder_runs_only_where_the_linear_model_is_unsure(
+        nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirecoder.reasons import model
+
+    _need_encoder()
+    calls: list[str] = []
+    real = model.encoder()
+
+    class Spy:
+        def proba(self, text: str) -> float:
+            calls.append(text)
+            return real.proba(text)
+
+    monkeypatch.setattr(model, "encoder", lambda: Spy())
+    gate = model.encoder_gate()
+    assert gate is not None
+    for text in ("Workers went on strike to demand higher wages.",
+                 "The minister visited the port on Tuesday.",
+                 "Students protested for better conditions."):
+        sent = nlp(text)[:]
+        p = model.causal_probability(sent)
+        calls.clear()
+        _, causal = model.judge_causal(sent)
+        assert bool(calls) == (gate.low <= p <= gate.high)
+        calls.clear()
+        assert model.judge_causal(sent, refine=False) == (p, p >= model.sentence_threshold())
+        assert not calls
+        model.set_encoder(False)
+        try:
+            assert model.judge_causal(sent)[0] == p and not calls
+        finally:
+            model.set_encoder(True)

@@ -33,13 +33,18 @@ class ReasonFinder:
     model_only_threshold (float): a sentence with no cue becomes a (cause) reason only
     when the learned sentence model is at least this sure and the span tagger finds both
     a cause and an effect.
+    encoder (bool): ask the fine-tuned encoder whether a sentence is causal where the
+    linear model is unsure and a weak cue depends on the answer. Off by default: it is
+    more accurate (docs/reasons.md) but costs far more than the 10% of the pipeline's time
+    the component may add. ``wirecoder.load(wirecoder_reasons={"encoder": True})``.
     """
 
     def __init__(self, nlp: Language, name: str = "wirecoder_reasons", *,
-                 model_only_threshold: float = 0.9) -> None:
+                 model_only_threshold: float = 0.9, encoder: bool = False) -> None:
         register_extensions()
         self.name = name
         self.model_only_threshold = model_only_threshold
+        self.encoder = encoder
 
     def __call__(self, doc: Doc) -> Doc:
         events = list(doc._.wc_events or [])
@@ -64,10 +69,11 @@ class ReasonFinder:
                           quotes: list[dict[str, Any]] | None,
                           index: MentionIndex) -> list[dict[str, Any]]:
         hits = find_cues(sent)
-        # The encoder is asked only where its answer can change the outcome: a weak cue,
-        # which stands only when the sentence is causal (it is slow next to the rest).
-        probability, causal = judge_causal(sent, hits,
-                                           refine=any(not h.cue.strong for h in hits))
+        # The encoder is asked only where its answer can change the outcome: a weak cue in
+        # its causal use, which stands only when the sentence is causal (the encoder is
+        # slow next to everything else here).
+        probability, causal = judge_causal(sent, hits, refine=self.encoder and any(
+            not h.cue.strong and weak_cue_holds(h, sent) for h in hits))
         found: list[dict[str, Any]] = []
         taken: set[int] = set()
         for hit in sorted(hits, key=lambda h: (not h.cue.strong, h.start)):
@@ -142,7 +148,8 @@ def _bare_quotation(sent: Span) -> bool:
     "wirecoder_reasons",
     assigns=["doc._.wc_reasons"],
     requires=["doc._.wc_events", "token.dep", "token.lemma"],
-    default_config={"model_only_threshold": 0.9},
+    default_config={"model_only_threshold": 0.9, "encoder": False},
 )
-def make_reason_finder(nlp: Language, name: str, model_only_threshold: float) -> ReasonFinder:
-    return ReasonFinder(nlp, name, model_only_threshold=model_only_threshold)
+def make_reason_finder(nlp: Language, name: str, model_only_threshold: float,
+                       encoder: bool) -> ReasonFinder:
+    return ReasonFinder(nlp, name, model_only_threshold=model_only_threshold, encoder=encoder)
