@@ -87,6 +87,11 @@ OVERRIDES: dict[str, str] = {
     # Adjectives of office: they count only where the phrase is known to name an actor
     # ("Congressional group"); in a sentence the resolver wants a noun.
     "congressional": "LEG", "parliamentary": "LEG",
+    # Generic bodies neither source lists: a church and its head are religious (REL), a
+    # firm a business (BUS), a charity a non-governmental body (NGO).
+    "pope": "REL", "popes": "REL", "church": "REL", "churches": "REL",
+    "firm": "BUS", "firms": "BUS",
+    "charity": "NGO", "charities": "NGO",
 }
 # CAMEO's religion codes, which Phoenix puts first ("MUSLIM CLERIC [MUS]", "MUSLIM DOCTOR
 # [MUSHLH]"); PLOVER codes the same phrases by sector (REL, HLH). The sector column takes

@@ -76,6 +76,9 @@ ALIASES: dict[str, list[str]] = {
     "CZE": ["Czech Republic", "Czechia"],
     "MKD": ["North Macedonia", "Macedonia"],
     "MMR": ["Myanmar", "Burma"],
+    # Former names still read in archived news (the CAMEO manual's examples among them).
+    "KHM": ["Kampuchea", "Democratic Kampuchea", "People's Republic of Kampuchea"],
+    "LKA": ["Ceylon"],
     "SWZ": ["Eswatini", "Swaziland"],
     "TLS": ["East Timor", "Timor-Leste"],
     "CPV": ["Cape Verde", "Cabo Verde"],
@@ -123,7 +126,7 @@ DEMONYM_OVERRIDES: dict[str, list[str]] = {
     "TWN": ["Taiwanese"],
     "PSE": ["Palestinian", "Palestinians"],
     "VAT": ["Vatican"],
-    "COD": ["Congolese"],
+    "COD": ["Congolese", "Zairean", "Zaireans", "Zairian", "Zairians"],
     "COG": [],
     "USA": ["American", "Americans", "U.S.", "US"],
     "GBR": ["British", "Briton", "Britons", "Brits", "English", "Scottish", "Welsh"],

@@ -259,6 +259,11 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
         ("targets in Syria", "SYR", None),
         # An IGO's part named by its office: the office's sector.
         ("the EU legislature", "IGO", "LEG"),
+        # A region whose own name ends in its kind; a former name of a state.
+        ("Aboriginal Health Council Northern Territory", "AUS", None),
+        ("Ceylon", "LKA", None),
+        ("Zairean soldiers", "COD", "MIL"),
+        ("Pope Francis", None, "REL"),
     ],
 )
 def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str | None,
@@ -266,6 +271,11 @@ def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str
     actor = wirecoder.resolve_actor(phrase)
     assert actor is not None, phrase
     assert (actor.country or None, actor.sector) == (country, sector), phrase
+
+
+def test_api_place_names_hold_no_city_or_agent() -> None:
+    # "Union" ends the Soviet Union's name: no US town called Union, no trade union.
+    assert wirecoder.resolve_actor("the Soviet Union") is None
 
 
 def test_api_resolve_actor_follows_the_date() -> None:

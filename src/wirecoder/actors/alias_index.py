@@ -53,6 +53,8 @@ class AliasIndex:
         while i < len(words):
             matched = 0
             for n in self.lengths.get(words[i], ()):
+                if i + n > len(words):
+                    continue  # a shorter slice would match a shorter alias, misplaced
                 label = self.labels.get(tuple(words[i:i + n]))
                 if label is not None:
                     found.append((label, i, i + n))

@@ -109,11 +109,14 @@ class ActorRecognizer:
         mentions: list[dict[str, Any]] = []
         for label, start, end in self.names(doc):
             kind, entry_id = label.split("|", 1)
+            if kind in ("region", "city") and _inside_longer_name(doc, start):
+                continue  # "Union" in "the Soviet Union", "Georgia" in "South Georgia"
             if kind == "region":
                 alone = meta.get("phrase") and end - start == len(doc)
                 # "Kano State", "Sindh province": the word after says it is a region.
                 named = (end < len(doc) and doc[end].lower_ in _REGION_WORDS) or _seat(
-                    doc, start, end)
+                    doc, start, end) or (end - start > 1 and doc[end - 1].lower_ in
+                                         _REGION_WORDS)  # "Northern Territory"
                 if doc[start].ent_type_ not in _PLACE_LABELS and not (alone or named):
                     continue
                 mentions.append({
@@ -182,6 +185,9 @@ class ActorRecognizer:
             sector = self.agent_sectors.get(span.text.lower())
             if sector is None:
                 continue
+            if span[0].text[:1].isupper() and all(
+                    t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "I" for t in span):
+                continue  # the end of a place's name: "Union" in "the Soviet Union"
             mentions.append({
                 "start": span.start, "end": span.end, "kind": "agent", "entity": None,
                 "name": None, "type": "agent", "code": None, "country": None, "sector": sector,
@@ -226,6 +232,16 @@ class ActorRecognizer:
         names = {own.name, *own.aliases, *own.weak_aliases}
         # The entry stands for the country (PETRARCH's country lists, whatever their type).
         return entry.name in names and text not in names | set(own.demonyms)
+
+
+def _inside_longer_name(doc: Doc, start: int) -> bool:
+    """The words continue a place's name that began with a capitalised word before them
+    that is no direction ("Soviet Union", but not "northern Kaduna"); an organisation's
+    name may end in its place ("... Alliance Northern Territory")."""
+    if start == 0 or doc[start].ent_iob_ != "I" or doc[start].ent_type_ not in _PLACE_LABELS:
+        return False
+    before = doc[start - 1]
+    return before.text[:1].isupper() and before.lower_ not in _DIRECTION_WORDS
 
 
 def _seat(doc: Doc, start: int, end: int) -> bool:
