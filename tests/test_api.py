@@ -302,3 +302,25 @@ def test_api_apposition_lends_its_country_to_an_unknown_name() -> None:
                             published="2023-06-01")
     codes = {a.code for e in record.events for a in e.source}
     assert "KENLEG" in codes
+
+
+def test_api_apposition_naming_an_igo_office_outranks_the_registry() -> None:
+    # The registry knows Javier Solana by other offices; the text says he acts for the UN.
+    record = wirecoder.code("Javier Solana, the United Nations relief coordinator, visited "
+                            "Baghdad.", published="2012-01-01")
+    assert {a.country for e in record.events for a in e.source} == {"IGO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # Those loyal to someone share his country.
+        ("Forces loyal to President Bashar al-Assad shelled the town.", "SYR"),
+        # A country before a transnational group names its branch.
+        ("Fighters loyal to Iraq's al-Qaeda chief attacked a convoy.", "IRQ"),
+        ("Syria's al-Qaeda affiliate attacked a convoy.", "SYR"),
+    ],
+)
+def test_api_loyal_and_branch_countries(text: str, country: str) -> None:
+    record = wirecoder.code(text, published="2012-01-01")
+    assert country in {a.country for e in record.events for a in e.source}, text

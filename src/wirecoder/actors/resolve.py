@@ -87,7 +87,38 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
                          located=lambda: _located_in(head, index), loose=False)
     if actor is None or not actor["country"]:
         actor = _with_apposition(head, actor, index) or actor
+    elif actor.get("entity") and (index.covering(head) or {}).get("type") == "person":
+        # A registry person whose description beside the name says what he is now: an
+        # office of an IGO ("Kenzo Oshima, the UN relief coordinator"), or any office
+        # where the registry knows only his country.
+        described = _with_apposition(head, None, index)
+        if described is not None and described["sector"] not in (None, UNK) and (
+                described["country"] == "IGO" or not actor.get("sector")):
+            actor = {**actor, "country": described["country"],
+                     "sector": described["sector"], "code": described["code"]}
+    if actor is not None and not actor["country"]:
+        loyal = _loyal_to(head, index)
+        if loyal:
+            actor = {**actor, "country": loyal,
+                     "code": f"{loyal}{actor.get('sector') or ''}"}
     return actor
+
+
+def _loyal_to(head: Token, index: MentionIndex) -> str | None:
+    """"Forces loyal to President Assad", "militants loyal to Iraq's al-Qaeda chief":
+    those loyal to someone share that one's country (unlike "Iranian-backed")."""
+    for child in head.children:
+        if child.dep_ != "amod" or child.lower_ not in ("loyal", "faithful"):
+            continue
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = actor_from_phrase(pobj, index)
+                        if found is not None and found["country"] and _is_state(
+                                found["country"], index):
+                            return str(found["country"])
+    return None
 
 
 def _with_apposition(head: Token, actor: dict[str, Any] | None, index: MentionIndex,
@@ -185,6 +216,9 @@ _CORRECTABLE_TYPES = {"organization", "person", "party"}
 # Sectors of office: "former" makes their holder a former elite (CAMEO's ELI).
 _OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY", "OPP"}
 _FORMER_WORDS = {"former", "ex", "ex-", "erstwhile"}
+# CAMEO's code for transnational militant groups: a country in the phrase names the
+# branch ("Iraq's al-Qaeda", "Syria's al-Qaeda affiliate").
+_TRANSNATIONAL = "IMG"
 # Words that name ordinary people (PLOVER's CVL) only where the phrase is known to name an
 # actor: in a sentence "killed 23 people in Tel Aviv" they are victims, not the actor.
 _LOOSE_CIVILIANS = {"people", "relatives", "locals", "inhabitants", "townspeople", "public"}
@@ -235,8 +269,9 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
             # "Bosnian Serbs": a people living in the country the modifier names.
             country = residence[0]["country"]
             code, entity, name = country, None, None
-        elif (head_mention["type"] in _CORRECTABLE_TYPES and country_marks
-                and country_marks[-1]["country"] != country and _is_state(country, index)):
+        elif country_marks and country_marks[-1]["country"] != country and (
+                (head_mention["type"] in _CORRECTABLE_TYPES and _is_state(country, index))
+                or country == _TRANSNATIONAL):
             country = country_marks[-1]["country"]
             code = f"{country}{sector or ''}"
     else:
@@ -274,6 +309,8 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
             if named[-1]["type"] in _CORRECTABLE_TYPES and country_marks and \
                     country_marks[-1]["country"] != country and _is_state(country, index):
                 country = country_marks[-1]["country"]
+            elif country == _TRANSNATIONAL and country_marks:
+                country = country_marks[-1]["country"]  # "Iraq's al-Qaeda frontman"
             if country is None and places:
                 country = places[-1]["country"]
         elif places:
