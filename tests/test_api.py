@@ -324,3 +324,11 @@ def test_api_apposition_naming_an_igo_office_outranks_the_registry() -> None:
 def test_api_loyal_and_branch_countries(text: str, country: str) -> None:
     record = wirecoder.code(text, published="2012-01-01")
     assert country in {a.country for e in record.events for a in e.source}, text
+
+
+def test_api_unattached_description_before_a_name_lends_its_country() -> None:
+    # The parser leaves "Qatar's emir" unattached (dep), not in apposition to the name.
+    record = wirecoder.code("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a "
+                            "mediation effort between the Emirates and Saudi Arabia.",
+                            published="2012-01-01")
+    assert "QAT" in {a.country for e in record.events for a in e.source}

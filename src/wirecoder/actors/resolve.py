@@ -128,6 +128,13 @@ def _with_apposition(head: Token, actor: dict[str, Any] | None, index: MentionIn
     others = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         others.append(head.head)
+    # "Qatar's emir, Sheikh Hamad launched...": the parser often leaves a description
+    # before the name unattached (dep) instead of in apposition to it.
+    first = phrase_tokens(head)[0].i
+    doc = head.doc
+    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].dep_ in ("dep", "appos") \
+            and doc[first - 2].pos_ in ("NOUN", "PROPN") and doc[first - 2] not in others:
+        others.append(doc[first - 2])
     for other in others:
         tokens = phrase_tokens(other)  # appos is no phrase dependency: never the head's
         described = _code_phrase(other, tokens, tokens[0].i, tokens[-1].i + 1, index,
