@@ -211,7 +211,7 @@ def test_region_demonyms_and_places_inside_organisation_names() -> None:
 def test_town_of_a_named_region_yields_to_its_own_capital() -> None:
     gaz = gazetteer()
     found = lookup(gaz, "Washington")
-    town = towns_in("USA", "PA").get("washington", ())
+    town = towns_in("USA", "PA", "washington")
     assert town
     found.candidates.extend((t, True) for t in town)
     assert choose(found, Counter({"USA": 3}), {("USA", "PA")}).geonameid == 4140963

@@ -340,7 +340,7 @@ class PlaceResolver:
                 key = key[:-2] if key.endswith("'s") else key
                 have = {c for c, _ in result.candidates}
                 for country, code in sorted(admin1s):
-                    for town in towns_in(country, code).get(key, ()):
+                    for town in towns_in(country, code, key):
                         if town not in have:
                             abroad = any(c.country != town.country and countries.get(c.country)
                                          for c in have)
@@ -397,11 +397,11 @@ class PlaceResolver:
                 continue
             qual: Candidate | None = item.get("qualifier")
             if qual is not None:
-                towns = list(towns_in(qual.country, qual.admin1).get(key, ())
+                towns = list(towns_in(qual.country, qual.admin1, key)
                              if qual.kind == "admin1" and qual.admin1
                              else towns_of(qual.country, key))
             else:
-                towns = [t for code in regions for t in towns_in(*code).get(key, ())]
+                towns = [t for code in regions for t in towns_in(*code, key)]
                 for country in countries:
                     towns = towns or list(towns_of(country, key))
             if not towns and qual is None and main is None:
