@@ -256,3 +256,22 @@ def test_cli_actors_import_missing_file(tmp_path: Path) -> None:
     result = run("actors", "import", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "x"))
     assert result.exit_code != 0
     assert_no_traceback(result)
+
+
+def test_why_encoder_switch_turns_the_encoder_on(tmp_path: Path) -> None:
+    from wirecoder.pipeline import load_pipeline
+
+    path = tmp_path / "story.txt"
+    path.write_text("Iraq expelled the Turkish ambassador because Turkish jets bombed "
+                    "villages in the north.", encoding="utf-8")
+    result = run("why", "--encoder", "--json", str(path))
+    assert_no_traceback(result)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert answer["dyad"] == ["IRQ", "TUR"]
+    [reason] = answer["reasons"]["the author"]
+    assert reason["kind"] == "cause"
+    assert reason["text"] == "Turkish jets bombed villages in the north"
+    pipe = load_pipeline(wirecoder_reasons={"encoder": True}).get_pipe("wirecoder_reasons")
+    assert pipe.encoder is True
+    assert load_pipeline().get_pipe("wirecoder_reasons").encoder is False

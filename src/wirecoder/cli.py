@@ -115,7 +115,9 @@ def import_actors(path: Path, output: Path) -> None:
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-def why(path: Path, as_json: bool) -> None:
+@click.option("--encoder", is_flag=True,
+              help="Let the fine-tuned encoder judge unsure sentences (slower, more accurate).")
+def why(path: Path, as_json: bool, encoder: bool) -> None:
     """The reasons a story gives for its main events, grouped by who gives them."""
     from wirecoder.api import make_doc
     from wirecoder.ingest import InputError, read_inputs
@@ -126,7 +128,8 @@ def why(path: Path, as_json: bool) -> None:
     story = next((i for i in items if not isinstance(i, InputError)), None)
     if story is None:
         raise click.ClickException(f"{path}: nothing could be read")
-    summary = explain(load_pipeline()(make_doc(story)))
+    config = {"wirecoder_reasons": {"encoder": True}} if encoder else {}
+    summary = explain(load_pipeline(**config)(make_doc(story)))
     click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json
                else format_why(summary))
 
