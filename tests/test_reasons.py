@@ -226,8 +226,3 @@ def test_encoder_runs_only_where_the_linear_model_is_unsure(
         calls.clear()
         assert model.judge_causal(sent, refine=False) == (p, p >= model.sentence_threshold())
         assert not calls
-        model.set_encoder(False)
-        try:
-            assert model.judge_causal(sent)[0] == p and not calls
-        finally:
-            model.set_encoder(True)

@@ -57,21 +57,8 @@ class EncoderGate:
     threshold: float
 
 
-_encoder_on = [True]
-
-
-def set_encoder(on: bool) -> None:
-    """Switch the encoder off (the linear model then decides alone: faster, less
-    accurate) or back on, for this process."""
-    _encoder_on[0] = on
-
-
-def encoder_gate() -> EncoderGate | None:
-    return _gate() if _encoder_on[0] else None
-
-
 @lru_cache(maxsize=1)
-def _gate() -> EncoderGate | None:
+def encoder_gate() -> EncoderGate | None:
     gate = _meta().get("encoder")
     if not gate or not (MODEL_DIR / ENCODER_MODEL).exists():
         return None
