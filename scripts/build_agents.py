@@ -33,7 +33,9 @@ MAX_WORDS = 5
 
 # Checked by hand: the agents news text uses most, with the sector a coder expects.
 # Militants/insurgents are REB (GDELT practice); "militia" stays CAMEO's UAF
-# (unaligned armed forces); protesters are OPP as in CAMEO (PLOVER says CVLOPP).
+# (unaligned armed forces). Protesters, demonstrators, activists and dissidents are
+# PLOVER's CVLOPP: civilians first, in opposition second (CAMEO's OPP stays in the code),
+# because the sector this project reports is PLOVER's (see PLOVER_FIRST).
 OVERRIDES: dict[str, str] = {
     "defense minister": "GOVMIL", "defence minister": "GOVMIL",
     "defense ministers": "GOVMIL", "defence ministers": "GOVMIL",
@@ -63,9 +65,10 @@ OVERRIDES: dict[str, str] = {
     "police": "COP", "policeman": "COP", "policemen": "COP", "police officer": "COP",
     "police officers": "COP", "court": "JUD", "courts": "JUD", "judge": "JUD",
     "judges": "JUD", "judiciary": "JUD", "prosecutor": "JUD", "prosecutors": "JUD",
-    "opposition": "OPP", "protester": "OPP", "protesters": "OPP", "protestor": "OPP",
-    "protestors": "OPP", "demonstrator": "OPP", "demonstrators": "OPP", "dissident": "OPP",
-    "dissidents": "OPP", "activist": "OPP", "activists": "OPP",
+    "opposition": "OPP", "protester": "CVLOPP", "protesters": "CVLOPP",
+    "protestor": "CVLOPP", "protestors": "CVLOPP", "demonstrator": "CVLOPP",
+    "demonstrators": "CVLOPP", "dissident": "CVLOPP", "dissidents": "CVLOPP",
+    "activist": "CVLOPP", "activists": "CVLOPP",
     "journalist": "MED", "journalists": "MED", "reporter": "MED", "reporters": "MED",
     "newspaper": "MED", "media": "MED", "state media": "GOVMED", "state television": "GOVMED",
     "party": "PTY", "parties": "PTY", "intelligence": "SPY", "spy": "SPY", "spies": "SPY",
@@ -92,6 +95,37 @@ OVERRIDES: dict[str, str] = {
     "pope": "REL", "popes": "REL", "church": "REL", "churches": "REL",
     "firm": "BUS", "firms": "BUS",
     "charity": "NGO", "charities": "NGO",
+    # Common news nouns neither source lists, coded as the nearest listed phrase is: the
+    # highest judges (JUD), aid workers (NGO, as "aid group"), religious houses and
+    # orders (REL, as "church", "monk"), working people (LAB, as "worker"), health staff
+    # (HLH, as "doctors"), youths and elders (CVL), indigenous peoples (PLOVER
+    # "INDIGENOUS_PEOPLE [~CVL]") and their leaders, heads of state by title (GOV, as
+    # "king", "emir"), presiding officers of a legislature (LEG, as "speaker of
+    # parliament"), and hostages, who are civilians, unlike prisoners (CRM).
+    "justices": "JUD",
+    "aid worker": "NGO", "aid workers": "NGO", "humanitarian worker": "NGO",
+    "humanitarian workers": "NGO", "humanitarian group": "NGO",
+    "humanitarian groups": "NGO", "humanitarian organization": "NGO",
+    "humanitarian organizations": "NGO", "humanitarian organisation": "NGO",
+    "humanitarian organisations": "NGO",
+    "nun": "REL", "nuns": "REL", "mosque": "REL", "mosques": "REL", "temple": "REL",
+    "temples": "REL", "congregation": "REL", "congregations": "REL",
+    "miner": "LAB", "miners": "LAB", "truck drivers": "LAB", "strikers": "LAB",
+    "unions": "LAB", "trade unionist": "LAB", "trade unionists": "LAB",
+    "health worker": "HLH", "health workers": "HLH", "medical staff": "HLH",
+    "medical workers": "HLH", "healthcare workers": "HLH", "health care workers": "HLH",
+    "youths": "CVL", "elder": "CVL", "tribal elders": "CVL",
+    "tribal elder": "CVL", "tribesmen": "CVL", "tribesman": "CVL", "hostage": "CVL",
+    "hostages": "CVL", "indigenous": "CVL", "indigenous people": "CVL",
+    "indigenous peoples": "CVL", "indigenous leader": "CVL", "indigenous leaders": "CVL",
+    "indigenous community": "CVL", "indigenous communities": "CVL",
+    "indigenous group": "CVL", "indigenous groups": "CVL",
+    "vice president": "GOV", "vice-president": "GOV", "taoiseach": "GOV",
+    "sultan": "GOV", "queen": "GOV", "monarch": "GOV", "home secretary": "GOV",
+    "speaker of parliament": "LEG", "house speaker": "LEG", "parliament speaker": "LEG",
+    "peacekeeper": "MIL", "peacekeepers": "MIL", "sailors": "MIL",
+    "executives": "BUS", "central bank": "GOVBUS", "hackers": "CRM", "hacker": "CRM",
+    "inmates": "CRM", "inmate": "CRM",
 }
 # CAMEO's religion codes, which Phoenix puts first ("MUSLIM CLERIC [MUS]", "MUSLIM DOCTOR
 # [MUSHLH]"); PLOVER codes the same phrases by sector (REL, HLH). The sector column takes
@@ -106,6 +140,11 @@ RELIGION_LEADERS = ["leader", "leaders", "community leader", "community leaders"
 FAITH_ADJECTIVES = ["muslim", "islamic", "jewish", "christian", "catholic", "protestant",
                     "orthodox", "evangelical", "coptic", "hindu", "buddhist", "sikh", "sunni",
                     "shia", "shiite", "druze"]
+
+# PLOVER codes that replace CAMEO's for every phrase PLOVER gives them: people who
+# protest or dissent are civilians acting in opposition (PLOVER "PROTESTER [~CVLOPP]",
+# CAMEO "PROTESTER [~OPP]"), and the reported sector is the code's first three letters.
+PLOVER_FIRST = ("CVLOPP",)
 
 SUBST_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 ENTRY_RE = re.compile(r"^(?P<phrase>[^\[{#]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]")
@@ -177,6 +216,9 @@ def build() -> dict[str, str]:
     for source in SOURCES:
         for phrase, code in parse(source):
             table.setdefault(phrase, code)
+    for phrase, code in parse(SOURCES[1]):
+        if code.startswith(PLOVER_FIRST):
+            table[phrase] = code
     for faith in FAITH_ADJECTIVES:
         religion = table.get(faith, "")[:3]
         for leader in RELIGION_LEADERS:

@@ -144,7 +144,7 @@ def test_agents_table() -> None:
         "defence minister": "GOV", "defense minister": "GOV", "foreign minister": "GOV",
         "president": "GOV", "prime minister": "GOV", "government": "GOV",
         "army": "MIL", "troops": "MIL", "soldiers": "MIL", "commander": "MIL",
-        "police": "COP", "rebels": "REB", "militants": "REB", "protesters": "OPP",
+        "police": "COP", "rebels": "REB", "militants": "REB", "protesters": "CVL",
         "court": "JUD", "judge": "JUD", "journalist": "MED", "opposition": "OPP",
         "parliament": "LEG", "militia": "UAF",
         # Unidentified armed men: UAF in both CAMEO and PLOVER, singular and plural.

@@ -1,0 +1,45 @@
+"""Phrase -> country and sector: conventions of the agents table and the resolver.
+
+Every case is a phrase as news writes it, resolved by ``wirecoder.resolve_actor``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import wirecoder
+
+
+def resolve(phrase: str, date: str = "2022-06-01") -> tuple[str | None, str | None]:
+    actor = wirecoder.resolve_actor(phrase, date=date)
+    assert actor is not None, phrase
+    return actor.country, actor.sector
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        # PLOVER codes people who protest or dissent as civilians in opposition (CVLOPP):
+        # the sector is CVL, CAMEO's OPP stays in the code.
+        ("Chilean protesters", "CHL", "CVL"),
+        ("pro-democracy activists", None, "CVL"),
+        ("student demonstrators", None, "CVL"),
+        # The organised opposition is still OPP.
+        ("the Venezuelan opposition", "VEN", "OPP"),
+        # Common nouns for people and bodies.
+        ("Supreme Court justices", None, "JUD"),
+        ("foreign aid workers", None, "NGO"),
+        ("Afghan tribal elders", "AFG", "CVL"),
+        ("striking miners in Peru", "PER", "LAB"),
+        ("indigenous leaders in Brazil", "BRA", "CVL"),
+        ("Catholic nuns", None, "REL"),
+        ("Nigerian health workers", "NGA", "HLH"),
+    ],
+)
+def test_agent_words(phrase: str, country: str | None, sector: str | None) -> None:
+    assert resolve(phrase) == (country, sector)
+
+
+def test_protester_code_keeps_opposition() -> None:
+    actor = wirecoder.resolve_actor("Iranian protesters", date="2022-06-01")
+    assert actor is not None and actor.sector == "CVL" and actor.code.startswith("IRNCVL")
