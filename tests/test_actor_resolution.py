@@ -43,3 +43,22 @@ def test_agent_words(phrase: str, country: str | None, sector: str | None) -> No
 def test_protester_code_keeps_opposition() -> None:
     actor = wirecoder.resolve_actor("Iranian protesters", date="2022-06-01")
     assert actor is not None and actor.sector == "CVL" and actor.code.startswith("IRNCVL")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        # States that no longer exist keep their ISO 3166-3 codes, on any date.
+        ("the Soviet Union", "SUN", None),
+        ("Soviet troops", "SUN", "MIL"),
+        ("the Yugoslav army", "YUG", "MIL"),
+        ("East German border guards", "DDR", "MIL"),
+        # The end of a state's lifetime makes no former elite of its government.
+        ("the Czechoslovak government", "CSK", "GOV"),
+        # PETRARCH's GOVLEG bodies are legislatures: LEG, as CAMEO and PLOVER name them.
+        ("the US Senate", "USA", "LEG"),
+    ],
+)
+def test_historical_states_and_legislatures(phrase: str, country: str | None,
+                                            sector: str | None) -> None:
+    assert resolve(phrase) == (country, sector)

@@ -94,7 +94,13 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     if code in SECTOR_ONLY:
         return None, code
     country = code[:3] or None
-    return _iso_codes().get(country, country) if country else None, code[3:6] or None
+    sector = code[3:6] or None
+    # PETRARCH files legislatures and legislators under government (GOVLEG); CAMEO and
+    # PLOVER name the legislature a sector of its own, as the project's tables code the
+    # Knesset or the Duma.
+    if sector == "GOV" and code[6:9] == "LEG":
+        sector = "LEG"
+    return _iso_codes().get(country, country) if country else None, sector
 
 
 @cache

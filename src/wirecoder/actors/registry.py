@@ -88,7 +88,12 @@ class ActorEntry:
                 return _role_code(max(active, key=_start_key))
             past = [r for r in self.roles if r.end is not None and r.end < day]
             if past:
-                country = max(past, key=lambda r: r.end or date.min).country or self.country
+                last = max(past, key=lambda r: r.end or date.min)
+                country = last.country or self.country
+                # A role without a sector is a state's or a body's lifetime, not an
+                # office: its end makes no former elite of "the Czechoslovak government".
+                if last.sector is None:
+                    return join_code(country, self.sector), country, self.sector
                 return join_code(country, FORMER_ELITE), country, FORMER_ELITE
         return self.code or join_code(self.country, self.sector), self.country, self.sector
 
