@@ -257,6 +257,14 @@ def test_unrealized_saying_is_no_cue() -> None:
     assert wirecoder.code("Now tell us this is not a witch hunt!").to_dict()["quotes"] == []
 
 
+def test_question_word_alone_is_no_content() -> None:
+    # The writer's own "why?" after a headline's claim is not what the speaker said.
+    record = wirecoder.code("Turkey's army expresses readiness to train Syrian rebels... why?")
+    quote = record.to_dict()["quotes"][0]
+    assert quote["cue"]["text"] == "expresses"
+    assert [c["text"] for c in quote["content"]] == ["readiness to train Syrian rebels"]
+
+
 def test_expected_to_has_no_source() -> None:
     quote = wirecoder.code("The veto is expected to come before Friday.").to_dict()["quotes"][0]
     assert quote["speaker"] is None and quote["cue"]["text"] == "is expected"

@@ -126,7 +126,7 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
         # The verb's own prepositions go with the object only as its complements ("cited
         # X as Y", "likened X to Y"), not as when or where ("attacked X in tweets").
         tail = [c for c in right if c.i >= dobj.i and c.dep_ in _OBJECT_DEPS
-                and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)]
+                and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS) and not _bare_wh(c)]
         start, end = dobj.left_edge.i, max(c.right_edge.i for c in tail) + 1
     else:
         preps = _PREPS.get(verb.lemma_.lower(), _ABOUT)
@@ -162,6 +162,12 @@ def _without_participle(head: Token, end: int) -> int:
                 and doc[child.left_edge.i - 1].text == ","):
             return min(end, child.left_edge.i - 1)
     return end
+
+
+def _bare_wh(clause: Token) -> bool:
+    """A question word standing alone ("expresses readiness ... why?"): the writer's own
+    question tacked on, not a clause anyone said."""
+    return clause.tag_ in ("WRB", "WP", "WDT") and all(c.is_punct for c in clause.children)
 
 
 def _unrealized(verb: Token) -> bool:
@@ -409,7 +415,7 @@ class SentenceReader:
         doc = self.doc
         if cue.cls == "raising":
             return self._raising(verb)
-        clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+        clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and not _bare_wh(c)]
         subject = subject_of(verb)
         inside = self.regions.at(verb.idx)
         if inside is not None and not inside.unclosed or (
