@@ -527,3 +527,24 @@ def test_golden_a_dative_preposition_names_the_target() -> None:
 )
 def test_golden_nouns_of_people_and_names_of_wars_are_no_events(text: str) -> None:
     assert all(e.trigger.text not in ("peacekeepers", "War") for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # the doer of an act told by a participle inside the object
+        ("Kenyan police broke up a rally organised by Ugandan opposition activists.",
+         "broke up", "UGA"),
+        ("Prosecutors opened an inquiry into abuses committed by Sudanese soldiers.", "opened",
+         "SDN"),
+        # a heavy object shifted after its "as" phrase
+        ("Kenya condemned as a grave crime Uganda's arrest of its diplomats.", "condemned",
+         "UGA"),
+        # a complaint targets whom it is about, not whom it is made to
+        ("Kenya complained to the African Union about repeated Ugandan incursions.",
+         "complained", "UGA"),
+    ],
+)
+def test_golden_targets_inside_the_object(text: str, trigger: str, target: str) -> None:
+    event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
+    assert _names(event.target, target), event.target

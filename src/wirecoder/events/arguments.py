@@ -63,15 +63,14 @@ def subject_of(verb: Token) -> Token | None:
                 seen += 1
                 continue
         if node.dep_ in ("xcomp", "conj", "acomp") or (
-            node.dep_ == "advcl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            node.dep_ == "advcl" and is_infinitive(node)
         ):
             node = node.head
             seen += 1
             continue
         if (
             node.dep_ == "acl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and is_infinitive(node)
             and node.head.dep_ in ("dobj", "attr")
             and node.head.head.pos_ in ("VERB", "AUX")
         ):
@@ -81,6 +80,28 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A "to" clause: "ready to provide", "sent a team to investigate"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def purpose_clauses(verb: Token) -> list[Token]:
+    """The verb's adverbial "to" clauses: "staged a strike to protest against X"."""
+    return [c for c in verb.children if c.dep_ == "advcl" and is_infinitive(c)]
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """Who did what a noun's participle tells: "crimes committed by Croat forces",
+    "the demonstration staged by students"."""
+    found = []
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = agent_of(child)
+            if agent is not None:
+                found.append(agent)
+    return found
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -95,7 +116,22 @@ def agent_of(verb: Token) -> Token | None:
 
 def objects_of(verb: Token) -> list[Token]:
     # A dative that is a preposition ("gave money to Kenya") is a prepositional phrase.
-    return [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ != "ADP"]
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ != "ADP"]
+    return found or _shifted_object(verb)
+
+
+def _shifted_object(verb: Token) -> list[Token]:
+    """A heavy object moved after its "as" phrase: "denounced as a crime Serbia's
+    suppression of ..."; the parser hangs it, with no comma between, in apposition to the
+    "as" phrase or as its second object."""
+    described = prep_objects(verb, ("as",))
+    if len(described) > 1:
+        return described[1:2]
+    for pobj in described:
+        for child in pobj.children:
+            if child.dep_ == "appos" and child.left_edge.i == pobj.i + 1:
+                return [child]
+    return []
 
 
 def prep_objects(token: Token, preps: set[str] | frozenset[str] | tuple[str, ...]) -> list[Token]:

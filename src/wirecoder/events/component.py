@@ -109,6 +109,8 @@ _NAME_ENTITIES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "WORK_OF_
                   "EVENT"}  # "Iraq War veteran"
 # Verbs of complaint whose clause is the complaint: "X is failing ..., the group protested".
 _COMPLAINT_CODES = {"protest": "111", "complain": "114", "charge": "112", "allege": "112"}
+# Complaints and accusations target whom they are about, not whom they are made to.
+_AUDIENCE_LAST_ROOTS = {"11"}
 # Nouns of saying, asking, offering and giving, whose "from" phrase is their source.
 _FROM_SOURCE_ROOTS = {"01", "02", "03", "04", "05", "07", "10", "11", "12", "13"}
 
@@ -216,8 +218,7 @@ class EventCoder:
                         return TriggerMatch("143", 1, "stage * strike")
                     return noun
         if lemma in _MEANS_LEMMAS and any(
-            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            and match_verb(c) is not None for c in verb.children
+            match_verb(c) is not None for c in args.purpose_clauses(verb)
         ):
             return None  # "sent a team to investigate": the purpose is the act
         has_object = bool(args.objects_of(verb))
@@ -259,9 +260,10 @@ class EventCoder:
         if not target and code[:2] in PARTNER_ROOTS:
             target = _partner(verb, index)
         if not target:
-            target = _find_target(verb, index, depth=0)
-        if not target and verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in verb.children
+            target = _find_target(verb, index, depth=0,
+                                  audience_last=code[:2] in _AUDIENCE_LAST_ROOTS)
+        if not target and verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and (
+            args.is_infinitive(verb)
         ):
             # "dispatched inspectors to a plant in Iran to monitor ...": the purpose is
             # carried out on whom the governing act reached.
@@ -324,7 +326,8 @@ class EventCoder:
             from_source = match_noun(noun)
             preps = ("by", "from") if from_source is not None and (
                 from_source.code[:2] in _FROM_SOURCE_ROOTS) else ("by",)
-            by = args.prep_objects(noun, preps)
+            # "the attack carried out by X" names its doer as "the attack by X" does.
+            by = args.prep_objects(noun, preps) + args.participle_agents(noun)
             if by:
                 source = actors_from_head(by[0], index)
         if not source:
@@ -461,10 +464,12 @@ class EventCoder:
         return kept
 
 
-def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str, Any]]:
+def _find_target(verb: Token, index: MentionIndex, depth: int, audience_last: bool = False,
+                 ) -> list[dict[str, Any]]:
     """The first actor among the verb's objects and target phrases that names a country,
     else the first actor at all: "offered its troops to Lebanon's president" targets the
-    president, the troops being the source's own."""
+    president, the troops being the source's own. ``audience_last``: a complaint's "to"
+    phrase names whom it is made to, after whom it is about."""
     candidates: list[list[dict[str, Any]]] = []
     for obj in args.objects_of(verb):
         if not _owned_by_subject(obj):
@@ -472,9 +477,15 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
         for pobj in args.prep_objects(obj, args.TARGET_PREPS | {"by"}):
             candidates.append(_phrase_actors(pobj, index))
     # "kidnapped up to 16 advisers": the parser hangs the phrase under the particle.
+    heard = []  # "complained to the UN over Israeli raids": the UN only hears it
     for head in [verb, *(c for c in verb.children if c.dep_ == "prt")]:
-        for pobj in args.prep_objects(head, args.TARGET_PREPS):
-            candidates.append(_phrase_actors(pobj, index))
+        for pobj in args.prep_objects(head, args.TARGET_PREPS | ({"about"} if audience_last
+                                                                  else set())):
+            if audience_last and pobj.head.lower_ == "to":
+                heard.append(_phrase_actors(pobj, index))
+            else:
+                candidates.append(_phrase_actors(pobj, index))
+    candidates += heard
     candidates.append(_in_protest(verb, index))
     found = [c for c in candidates if c]
     located = [c for c in found if any(a.get("country") for a in c)]
@@ -482,13 +493,8 @@ def _find_target(verb: Token, index: MentionIndex, depth: int) -> list[dict[str,
         return (located or found)[0]
     if depth < 3:
         # Purpose clauses carry the act on: "staged a strike to protest against X".
-        purposes = [
-            c
-            for c in verb.children
-            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        ]
-        for chained in [*args.chained_verbs(verb), *purposes]:
-            found_there = _find_target(chained, index, depth + 1)
+        for chained in [*args.chained_verbs(verb), *args.purpose_clauses(verb)]:
+            found_there = _find_target(chained, index, depth + 1, audience_last)
             if found_there:
                 return found_there
     return []
@@ -525,6 +531,7 @@ def _phrase_actors(head: Token, index: MentionIndex, depth: int = 0) -> list[dic
         inner = [c for c in head.children
                  if (c.dep_ == "poss" and c.pos_ != "PRON") or c.dep_ == "appos"]
         inner += args.prep_objects(head, _INNER_PREPS)
+        inner += args.participle_agents(head)  # "the demonstration staged by students"
         for token in inner:
             found = _phrase_actors(token, index, depth + 1)
             if found:
@@ -633,8 +640,7 @@ def _is_complement(child: Token, verb_has_object: bool) -> bool:
     """An infinitive complement; the parser sometimes hangs "swore to fight" as advcl.
     With an object, a "to" clause is a purpose: "began a strike to demand"."""
     return child.dep_ == "xcomp" or (
-        not verb_has_object and child.dep_ == "advcl"
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+        not verb_has_object and child.dep_ == "advcl" and args.is_infinitive(child)
     )
 
 
