@@ -62,3 +62,24 @@ def test_protester_code_keeps_opposition() -> None:
 def test_historical_states_and_legislatures(phrase: str, country: str | None,
                                             sector: str | None) -> None:
     assert resolve(phrase) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        # Government departments and agencies by their own names.
+        ("the Home Office", "GBR", "GOV"),
+        ("the Justice Department", "USA", "GOV"),
+        ("ICE agents", "USA", "COP"),
+        ("the Bank of Japan", "JPN", "GOV"),
+        # A named department of another country is that country's, not the US one.
+        ("Chile's Justice Department", "CHL", "GOV"),
+        # Universities and news agencies carry the country they belong to.
+        ("Stanford University", "USA", "EDU"),
+        ("Tsinghua University researchers", "CHN", "EDU"),
+        ("North Korea's KCNA", "PRK", "MED"),
+        ("Xinhua", "CHN", "MED"),
+    ],
+)
+def test_named_bodies(phrase: str, country: str | None, sector: str | None) -> None:
+    assert resolve(phrase) == (country, sector)
