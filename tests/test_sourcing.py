@@ -265,6 +265,23 @@ def test_question_word_alone_is_no_content() -> None:
     assert [c["text"] for c in quote["content"]] == ["readiness to train Syrian rebels"]
 
 
+def test_stance_nouns_with_what_they_are_about() -> None:
+    record = wirecoder.code("The governor is a staunch opponent of the death penalty.")
+    quote = record.to_dict()["quotes"][0]
+    assert quote["speaker"]["text"] == "The governor"
+    assert quote["cue"]["text"] == "is a staunch opponent of"
+    assert [c["text"] for c in quote["content"]] == ["the death penalty"]
+    record = wirecoder.code("Aid workers reported new claims of abuse at the camp.")
+    cues = [q["cue"]["text"] for q in record.to_dict()["quotes"]]
+    assert cues == ["reported"]  # inside what the aid workers reported: their words
+    record = wirecoder.code("His adulation of the general worried many voters.")
+    quote = record.to_dict()["quotes"][0]
+    assert (quote["speaker"]["text"], quote["cue"]["text"]) == ("His", "adulation of")
+    # Who speaks, not what is said: "critics of the plan" is the subject of "say".
+    record = wirecoder.code("Critics of the plan say it will fail.")
+    assert [q["cue"]["text"] for q in record.to_dict()["quotes"]] == ["say"]
+
+
 def test_expected_to_has_no_source() -> None:
     quote = wirecoder.code("The veto is expected to come before Friday.").to_dict()["quotes"][0]
     assert quote["speaker"] is None and quote["cue"]["text"] == "is expected"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.sourcing.lexicon import cues
+from wirecoder.sourcing.lexicon import cues, noun_cues
 from wirecoder.sourcing.spans import RegionIndex, char_range, expand_to_quotes, trim_tokens
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -170,6 +170,24 @@ def _bare_wh(clause: Token) -> bool:
     return clause.tag_ in ("WRB", "WP", "WDT") and all(c.is_punct for c in clause.children)
 
 
+def _inside_content(token: Token, attributions: list[Attribution]) -> bool:
+    return any(a <= token.idx < b for attribution in attributions
+               for a, b in attribution.content)
+
+
+def _noun_cue_start(noun: Token) -> int:
+    """The noun with the adjectives and the indefinite article before it, which PolNeAR
+    counts in the cue ("withering criticism for", "a protest of"); not a possessor."""
+    allowed: set[int] = set()
+    for child in noun.lefts:
+        if child.dep_ == "amod" or child.dep_ == "det" and child.lower_ in ("a", "an"):
+            allowed.update(range(child.left_edge.i, child.i + 1))
+    start = noun.i
+    while start - 1 in allowed:
+        start -= 1
+    return start
+
+
 def _unrealized(verb: Token) -> bool:
     """Words nobody has said: "too early to tell", "fair to say", "Now tell us"; an
     infinitive after a verb ("wanted to know", "went on to discuss") often is a saying."""
@@ -313,6 +331,7 @@ class SentenceReader:
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.regions = regions
         self.lexicon = cues()
+        self.nouns = noun_cues()
 
     def read(self, sent: Span) -> list[Attribution]:
         found: list[Attribution] = []
@@ -337,9 +356,18 @@ class SentenceReader:
                 found.append(attribution)
         for according, source in accordings:
             self._according_attribution(according, source, sent, found)
+        outer = list(found)
         for token in sent:
             if token.pos_ == "NOUN" and token.lemma_.lower() in _NOUN_CUES:
                 attribution = self._noun_attribution(token)
+                if attribution is not None:
+                    found.append(attribution)
+                    continue
+            if (token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns
+                    and not _inside_content(token, outer)):
+                # A stance noun inside what a verb's speaker says is part of their words
+                # ("says Clinton is lying about her support for the deal").
+                attribution = self._noun_prep_attribution(token)
                 if attribution is not None:
                     found.append(attribution)
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be":
@@ -382,6 +410,44 @@ class SentenceReader:
             source_head=subject.i,
             content=self._with_quotes([char_range(doc, start, end)]),
             anchor=adj.i,
+        )
+
+    def _noun_prep_attribution(self, noun: Token) -> Attribution | None:
+        """A noun of saying or stance with what it is about: "claims of abuse", "his
+        adulation of Putin", "she is a staunch opponent of the death penalty"."""
+        cue = self.nouns[noun.lemma_.lower()]
+        doc = self.doc
+        prep = next((c for c in noun.rights if c.i == noun.i + 1 and c.dep_ == "prep"
+                     and c.lower_ in cue.preps), None)
+        obj = None if prep is None else next(
+            (g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or self.regions.at(noun.idx) is not None:
+            return None
+        start, end = trim_tokens(doc, obj.left_edge.i, obj.right_edge.i + 1)
+        if end <= start or end - start == 1 and doc[start].pos_ == "PRON":
+            return None
+        cue_start = _noun_cue_start(noun)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        source = None
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            # "X is a staunch opponent of Y": the copula's subject holds the stance.
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i < noun.head.i:
+                owner, cue_start = subject, _cue_range(noun.head)[0]
+        elif noun.dep_ == "appos" and noun.head.i > noun.i and cue.kind == "agent":
+            owner = noun.head  # "A passionate defender of RT, Mr. Schultz said"
+        elif cue.kind == "agent":
+            return None  # "critics of the plan say": who speaks, not what is said
+        if owner is not None:
+            source = _source_range(owner)
+            if owner.i < noun.i:
+                source = _set_off(doc, owner, *source)
+        return Attribution(
+            cue=(cue_start, prep.i + 1),
+            source=source,
+            source_head=owner.i if owner is not None else None,
+            content=self._with_quotes([char_range(doc, start, end)]),
+            anchor=noun.i,
         )
 
     def _noun_attribution(self, noun: Token) -> Attribution | None:

@@ -36,6 +36,19 @@ def cues() -> dict[str, Cue]:
     return {r["lemma"]: Cue(r["lemma"], r["class"], r["content"]) for r in _rows("cues.tsv")}
 
 
+@dataclass(frozen=True)
+class NounCue:
+    lemma: str
+    kind: str  # act, agent
+    preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def noun_cues() -> dict[str, NounCue]:
+    return {r["lemma"]: NounCue(r["lemma"], r["kind"], frozenset(r["preps"].split("|")))
+            for r in _rows("nouns.tsv")}
+
+
 @lru_cache(maxsize=1)
 def outlets() -> tuple[Outlet, ...]:
     found = []
