@@ -540,6 +540,11 @@ def test_golden_nouns_of_people_and_names_of_wars_are_no_events(text: str) -> No
         # a heavy object shifted after its "as" phrase
         ("Kenya condemned as a grave crime Uganda's arrest of its diplomats.", "condemned",
          "UGA"),
+        # what the object is for carries the act on
+        ("Hamas rejected an invitation to attend a conference of Egyptian officials on aid "
+         "from Qatar.", "rejected", "EGY"),
+        ("The parliament approved a law recognizing the victory of Ghana's opposition.",
+         "approved", "GHA"),
         # a complaint targets whom it is about, not whom it is made to
         ("Kenya complained to the African Union about repeated Ugandan incursions.",
          "complained", "UGA"),

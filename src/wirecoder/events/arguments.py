@@ -87,6 +87,14 @@ def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def noun_clauses(noun: Token) -> list[Token]:
+    """The clauses that tell what a noun is for: "an invitation to attend", "a law
+    recognizing", "a plan to send troops"."""
+    return [c for c in noun.children
+            if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and (
+                is_infinitive(c) or c.tag_ == "VBG")]
+
+
 def purpose_clauses(verb: Token) -> list[Token]:
     """The verb's adverbial "to" clauses: "staged a strike to protest against X"."""
     return [c for c in verb.children if c.dep_ == "advcl" and is_infinitive(c)]

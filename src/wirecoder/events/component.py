@@ -260,8 +260,7 @@ class EventCoder:
         if not target and code[:2] in PARTNER_ROOTS:
             target = _partner(verb, index)
         if not target:
-            target = _find_target(verb, index, depth=0,
-                                  audience_last=code[:2] in _AUDIENCE_LAST_ROOTS)
+            target = _find_target(verb, index, depth=0, code=code)
         if not target and verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and (
             args.is_infinitive(verb)
         ):
@@ -464,16 +463,20 @@ class EventCoder:
         return kept
 
 
-def _find_target(verb: Token, index: MentionIndex, depth: int, audience_last: bool = False,
+def _find_target(verb: Token, index: MentionIndex, depth: int, code: str = "",
                  ) -> list[dict[str, Any]]:
     """The first actor among the verb's objects and target phrases that names a country,
     else the first actor at all: "offered its troops to Lebanon's president" targets the
-    president, the troops being the source's own. ``audience_last``: a complaint's "to"
-    phrase names whom it is made to, after whom it is about."""
+    president, the troops being the source's own. ``code``: the event's, when known."""
+    # A complaint's "to" phrase names whom it is made to, after whom it is about.
+    audience_last = code[:2] in _AUDIENCE_LAST_ROOTS
+    # What a statement's object is for is its content, not its addressee: "expressed
+    # readiness to train Iraqi forces" is said to no one.
+    clauses = not code.startswith("01")
     candidates: list[list[dict[str, Any]]] = []
     for obj in args.objects_of(verb):
         if not _owned_by_subject(obj):
-            candidates.append(_phrase_actors(obj, index))
+            candidates.append(_phrase_actors(obj, index, clauses=clauses))
         for pobj in args.prep_objects(obj, args.TARGET_PREPS | {"by"}):
             candidates.append(_phrase_actors(pobj, index))
     # "kidnapped up to 16 advisers": the parser hangs the phrase under the particle.
@@ -494,7 +497,7 @@ def _find_target(verb: Token, index: MentionIndex, depth: int, audience_last: bo
     if depth < 3:
         # Purpose clauses carry the act on: "staged a strike to protest against X".
         for chained in [*args.chained_verbs(verb), *args.purpose_clauses(verb)]:
-            found_there = _find_target(chained, index, depth + 1, audience_last)
+            found_there = _find_target(chained, index, depth + 1, code)
             if found_there:
                 return found_there
     return []
@@ -522,9 +525,11 @@ _INNER_PREPS = ("of", "from", "by", "with", "against")
 _PLACE_PREPS = ("in", "near", "inside", "across", "throughout", "from", "of")  # "town of Goma"
 
 
-def _phrase_actors(head: Token, index: MentionIndex, depth: int = 0) -> list[dict[str, Any]]:
+def _phrase_actors(head: Token, index: MentionIndex, depth: int = 0, clauses: bool = False,
+                   ) -> list[dict[str, Any]]:
     """The actors a target phrase names, looking inside it when its head names none,
-    and locating a countryless actor by a place named in its own phrase."""
+    and locating a countryless actor by a place named in its own phrase. ``clauses``: an
+    object's target may be that of the act it is for."""
     found = actors_from_head(head, index)
     if not found and depth < 2 and head.pos_ in _NOUN_POS:
         # A possessive pronoun points back at the source ("restrictions on its market").
@@ -539,7 +544,14 @@ def _phrase_actors(head: Token, index: MentionIndex, depth: int = 0) -> list[dic
     place = _place_in(head, index)
     if found and place is not None and not any(a.get("country") for a in found):
         found = [_with_country(a, place[1]) for a in found]
-    elif not found and depth == 0 and place is not None:
+    if not found and clauses:
+        # What the phrase is for carries the act on: "rejected an invitation to attend a
+        # meeting of X", "approved a law recognizing X's victory".
+        for clause in args.noun_clauses(head):
+            found = _find_target(clause, index, depth=2, code="")
+            if found:
+                return found
+    if not found and depth == 0 and place is not None:
         # "troops to a force in Liberia", "aid to camps in Kenya": the place's people.
         found = actors_from_head(place[0], index)
     return found
