@@ -83,3 +83,19 @@ def test_historical_states_and_legislatures(phrase: str, country: str | None,
 )
 def test_named_bodies(phrase: str, country: str | None, sector: str | None) -> None:
     assert resolve(phrase) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date", "country", "sector"),
+    [
+        # Officials of 2015-2025 with dated roles: the office held on the story's date.
+        ("Iraqi Prime Minister Haider al-Abadi", "2016-05-01", "IRQ", "GOV"),
+        ("Haider al-Abadi", "2020-05-01", "IRQ", "ELI"),
+        ("Gen. Mark Milley", "2021-03-01", "USA", "MIL"),
+        ("Nirmala Sitharaman", "2018-03-01", "IND", "GOV"),
+        # A foreign minister who later held another office keeps the country.
+        ("Anita Anand", "2025-06-01", "CAN", "GOV"),
+    ],
+)
+def test_dated_officials(phrase: str, date: str, country: str, sector: str) -> None:
+    assert resolve(phrase, date) == (country, sector)
