@@ -553,3 +553,17 @@ def test_golden_nouns_of_people_and_names_of_wars_are_no_events(text: str) -> No
 def test_golden_targets_inside_the_object(text: str, trigger: str, target: str) -> None:
     event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
     assert _names(event.target, target), event.target
+
+
+def test_golden_a_predicate_misread_as_a_participle_still_has_its_subject() -> None:
+    # The parser roots the sentence at "Nurses" and hangs "donated" from "charities".
+    event = _find(wirecoder.code("Nurses from three Canadian charities donated and personally "
+                                 "delivered $20,000 worth of medicine to Kabul University "
+                                 "Hospital.", published="2023-06-01"), "donated")
+    assert event.plover.event == "AID"
+    assert _names(event.source, "CAN") and _names(event.target, "AFG")
+
+
+def test_golden_a_headline_participle_is_not_a_predicate() -> None:
+    events = _events("Three soldiers killed in Kabul blast")
+    assert not any(a.text.endswith("soldiers") for e in events for a in e.source)

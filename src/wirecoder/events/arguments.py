@@ -42,9 +42,11 @@ def subject_of(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child
-        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG") or (
+            misread_predicate(node)
+        ):
             # "protesters who demanded", "protesters demanding": the noun does it.
-            return node.head
+            return node.sent.root if node.dep_ == "acl" and node.tag_ != "VBG" else node.head
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             # Object control: "accused Ukraine of attacking", "barred X from entering",
             # "blamed X for shelling": the one said to do it is the governing verb's object.
@@ -110,6 +112,32 @@ def participle_agents(noun: Token) -> list[Token]:
             if agent is not None:
                 found.append(agent)
     return found
+
+
+# Dependencies that keep a word inside the noun phrase it hangs from.
+_NOUN_PHRASE_DEPS = {"pobj", "prep", "compound", "appos", "amod", "nmod"}
+
+
+def misread_predicate(verb: Token) -> bool:
+    """A sentence's verb the parser read as a reduced relative clause of its subject:
+    in "Doctors from two aid groups donated goods to X." the root is "Doctors" and
+    "donated" hangs from "groups" as if it were "goods donated by ...". A full sentence
+    (ending in a stop, unlike a headline's "Three soldiers killed in blast") has a
+    predicate, so a past-tense participle in the root's phrase is it."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return False
+    sent = verb.sent
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or sent[-1].text not in (".", "!", "?"):
+        return False
+    node = verb.head
+    while node.i != root.i:
+        if node.dep_ not in _NOUN_PHRASE_DEPS:
+            return False
+        node = node.head
+    return True
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -146,7 +146,7 @@ class EventCoder:
             if token.pos_ == "VERB":
                 if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
                     c.dep_ == "agent" for c in token.children
-                ):
+                ) and not args.misread_predicate(token):
                     continue  # "the curfew imposed in Sudan": a state named, not an act told
                 match = self._verb_match(token, claimed)
                 if match is None:
@@ -496,7 +496,11 @@ def _find_target(verb: Token, index: MentionIndex, depth: int, code: str = "",
         return (located or found)[0]
     if depth < 3:
         # Purpose clauses carry the act on: "staged a strike to protest against X".
-        for chained in [*args.chained_verbs(verb), *args.purpose_clauses(verb)]:
+        # "donated and delivered goods to X": the verbs share the later one's object.
+        shared = [] if args.objects_of(verb) else [
+            c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and not any(g.dep_ in args.SUBJECT_DEPS for g in c.children)]
+        for chained in [*args.chained_verbs(verb), *args.purpose_clauses(verb), *shared]:
             found_there = _find_target(chained, index, depth + 1, code)
             if found_there:
                 return found_there
