@@ -126,6 +126,11 @@ OVERRIDES: dict[str, str] = {
     "peacekeeper": "MIL", "peacekeepers": "MIL", "sailors": "MIL",
     "executives": "BUS", "central bank": "GOVBUS", "hackers": "CRM", "hacker": "CRM",
     "inmates": "CRM", "inmate": "CRM",
+    # A state's negotiators speak for its government; a city's or a country's security
+    # chief heads its police (as "police chief"); nationals of a state abroad are its
+    # civilians (as "citizens").
+    "negotiator": "GOV", "negotiators": "GOV", "chief negotiator": "GOV",
+    "security chief": "COP", "security chiefs": "COP", "nationals": "CVL",
 }
 # CAMEO's religion codes, which Phoenix puts first ("MUSLIM CLERIC [MUS]", "MUSLIM DOCTOR
 # [MUSHLH]"); PLOVER codes the same phrases by sector (REL, HLH). The sector column takes
@@ -145,6 +150,9 @@ FAITH_ADJECTIVES = ["muslim", "islamic", "jewish", "christian", "catholic", "pro
 # protest or dissent are civilians acting in opposition (PLOVER "PROTESTER [~CVLOPP]",
 # CAMEO "PROTESTER [~OPP]"), and the reported sector is the code's first three letters.
 PLOVER_FIRST = ("CVLOPP",)
+# ...but the organised opposition and its leaders are politicians, CAMEO's OPP, even
+# where PLOVER's file files "OPPOSITION_LEADER" with the protesters.
+POLITICIAN_WORDS = {"opposition", "leader", "leaders", "party", "politician", "politicians"}
 
 SUBST_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 ENTRY_RE = re.compile(r"^(?P<phrase>[^\[{#]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]")
@@ -217,7 +225,7 @@ def build() -> dict[str, str]:
         for phrase, code in parse(source):
             table.setdefault(phrase, code)
     for phrase, code in parse(SOURCES[1]):
-        if code.startswith(PLOVER_FIRST):
+        if code.startswith(PLOVER_FIRST) and not POLITICIAN_WORDS & set(phrase.split()):
             table[phrase] = code
     for faith in FAITH_ADJECTIVES:
         religion = table.get(faith, "")[:3]

@@ -99,3 +99,37 @@ def test_named_bodies(phrase: str, country: str | None, sector: str | None) -> N
 )
 def test_dated_officials(phrase: str, date: str, country: str, sector: str) -> None:
     assert resolve(phrase, date) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        # People named by origin alone are civilians (PLOVER: ETHNIC_GROUP CVL)...
+        ("Thousands of Kenyans", "KEN", "CVL"),
+        ("ethnic Hungarians", "HUN", "CVL"),
+        ("Bosnian Croats", "BIH", "CVL"),
+        ("12 Filipino nationals", "PHL", "CVL"),
+        # ...but a bare plural demonym stays the nation.
+        ("the Ukrainians", "UKR", None),
+        # The opposition's leaders are politicians (OPP), unlike protesters.
+        ("Kenyan opposition leaders", "KEN", "OPP"),
+        # A person's followers or forces keep their own sector.
+        ("Bashar al-Assad's troops", "SYR", "MIL"),
+        ("Navalny's opposition movement", None, "OPP"),
+        # A state's negotiator is its government; a city's security chief its police.
+        ("a French negotiator", "FRA", "GOV"),
+        ("Lagos security chief", "NGA", "COP"),
+    ],
+)
+def test_people_and_followers(phrase: str, country: str | None, sector: str | None) -> None:
+    assert resolve(phrase) == (country, sector)
+
+
+def test_title_before_a_name_outranks_the_registry() -> None:
+    # Undated, the registry knows Haniyeh as Hamas's leader (REB); the text says what he
+    # was in the story: prime minister.
+    actor = wirecoder.resolve_actor("Palestinian Prime Minister Ismail Haniyeh")
+    assert actor is not None and (actor.country, actor.sector) == ("PSE", "GOV")
+    # Without a title the registry's role stands.
+    actor = wirecoder.resolve_actor("Ismail Haniyeh", date="2020-01-01")
+    assert actor is not None and actor.sector == "REB"

@@ -273,9 +273,11 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
                      and m["end"] <= head_mention["start"]]
         if (head_mention["type"] == "country" and residence
                 and doc[head_mention["end"] - 1].lower_.endswith("s")):
-            # "Bosnian Serbs": a people living in the country the modifier names.
+            # "Bosnian Serbs": a people living in the country the modifier names, and
+            # like any people named by origin alone, civilians (PLOVER).
             country = residence[0]["country"]
-            code, entity, name = country, None, None
+            sector = sector or "CVL"
+            code, entity, name = f"{country}{sector}", None, None
         elif country_marks and country_marks[-1]["country"] != country and (
                 (head_mention["type"] in _CORRECTABLE_TYPES and _is_state(country, index))
                 or country == _TRANSNATIONAL):
@@ -311,7 +313,9 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
                           and head_mention["kind"] == "agent" and sector not in (None, UNK))
             if own_office:
                 code = f"IGO{named[-1]['sector'] or ''}{sector}"
-            else:
+            elif named[-1]["type"] != "person" or sector in (None, UNK):
+                # A body's people share its sector; a person's followers or forces do
+                # not share his office ("Assad's forces", "Djindjic's opposition").
                 sector = named[-1]["sector"] or sector
             if named[-1]["type"] in _CORRECTABLE_TYPES and country_marks and \
                     country_marks[-1]["country"] != country and _is_state(country, index):
@@ -329,6 +333,8 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
                           and m["kind"] == "demonym"]
                 if before:
                     country = before[0]["country"]
+        if sector is None and _names_a_people(head, mentions, head_mention, doc):
+            sector = "CVL"
         # A standalone phrase placed somewhere ("targets in Syria") gives that country
         # even when no word in it says who the actor is.
         if country is None and (sector is not None or loose):
@@ -343,12 +349,15 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
         code = code or f"{country or ''}{sector or ''}" or None
     # "Kenyan President Daniel arap Moi" in a story dated after his term: the title the
     # text gives outranks the registry's dates (the story may be old, its date wrong).
+    # So does an office title right before the name, where the registry's role that day
+    # is another ("Palestinian Prime Minister Ismail Haniyeh" in a 2006 story, when the
+    # registry, undated, knows him as Hamas's leader).
     if (head_mention is not None and head_mention["kind"] == "entity"
-            and head_mention["type"] == "person" and sector == "ELI"
-            and not _former(tokens, head)):
+            and head_mention["type"] == "person" and not _former(tokens, head)):
         titles = [m for m in mentions if m["kind"] == "agent"
                   and m["sector"] in _OFFICE_SECTORS and m["end"] <= head_mention["start"]]
-        if titles:
+        adjacent = bool(titles) and _title_before(doc, titles[-1]["end"], head_mention["start"])
+        if titles and (sector == "ELI" or (adjacent and titles[-1]["sector"] != sector)):
             sector = titles[-1]["sector"]
             code = f"{country or ''}{sector}"
     # "a former CIA official", "ex-president": CAMEO codes former office holders ELI.
@@ -365,6 +374,35 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
         "entity": entity,
         "name": name,
     }
+
+
+_PEOPLE_QUANTITIES = {"thousands", "hundreds", "dozens", "millions", "scores", "tens",
+                      "crowds", "groups", "some", "many", "most", "all"}
+
+
+def _names_a_people(head: Token, mentions: list[dict[str, Any]],
+                    head_mention: dict[str, Any] | None, doc: Doc) -> bool:
+    """"Thousands of Nigerians", "ethnic Albanians", "67 British nationals": people
+    named only by their nationality or ethnicity, whom PLOVER codes as civilians
+    (ETHNIC_GROUP CVL). A bare "the Iraqis" stays the nation: news uses it for the
+    state's side as often as for its people."""
+    plural = [m for m in mentions if m["kind"] == "demonym"
+              and doc[m["end"] - 1].tag_ in ("NNS", "NNPS")]
+    if not plural:
+        return False
+    if head_mention is not None and head_mention in plural:
+        return any(t.i < head_mention["start"] and t.pos_ in ("ADJ", "NUM", "PROPN")
+                   for t in head.children)
+    # "Thousands of Nigerians": a quantity whose "of" phrase is the people.
+    quantity = head.lower_ in _PEOPLE_QUANTITIES or head.like_num
+    return quantity and any(m["start"] > head.i for m in plural)
+
+
+def _title_before(doc: Doc, title_end: int, name_start: int) -> bool:
+    """The title runs into the name, nothing but a rank or an initial between them
+    ("Prime Minister Ismail Haniyeh", "General Michel Aoun")."""
+    return 0 <= name_start - title_end <= 1 and all(
+        t.pos_ == "PROPN" for t in doc[title_end:name_start])
 
 
 def _former(tokens: list[Token], head: Token) -> bool:
