@@ -133,3 +133,25 @@ def test_title_before_a_name_outranks_the_registry() -> None:
     # Without a title the registry's role stands.
     actor = wirecoder.resolve_actor("Ismail Haniyeh", date="2020-01-01")
     assert actor is not None and actor.sector == "REB"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        # A people split between states gives no country of its own: the modifier or
+        # the place does; named with a modifier or a place, they are civilians.
+        ("Turkish Kurds", "TUR", "CVL"),
+        ("Kurdish fighters", None, "REB"),
+        ("Hutu militias in Rwanda", "RWA", "UAF"),
+        ("Palestinians in Gaza", "PSE", "CVL"),
+        ("Syrians of Lebanon", "SYR", "CVL"),
+    ],
+)
+def test_peoples_without_a_state(phrase: str, country: str | None, sector: str | None) -> None:
+    assert resolve(phrase) == (country, sector)
+
+
+def test_people_in_a_sentence_are_civilians() -> None:
+    doc = wirecoder.code("Local people in Kandahar protested against the new tax on Monday.")
+    sources = [a for e in doc.events for a in e.source]
+    assert any(a.sector == "CVL" for a in sources), doc.events

@@ -226,8 +226,8 @@ _FORMER_WORDS = {"former", "ex", "ex-", "erstwhile"}
 # CAMEO's code for transnational militant groups: a country in the phrase names the
 # branch ("Iraq's al-Qaeda", "Syria's al-Qaeda affiliate").
 _TRANSNATIONAL = "IMG"
-# Words that name ordinary people (PLOVER's CVL) only where the phrase is known to name an
-# actor: in a sentence "killed 23 people in Tel Aviv" they are victims, not the actor.
+# Words that name ordinary people (PLOVER's CVL): as the head noun of a sentence's
+# argument too, since victims ("killed 23 people in Tel Aviv") are coded targets (PLOVER).
 _LOOSE_CIVILIANS = {"people", "relatives", "locals", "inhabitants", "townspeople", "public"}
 
 
@@ -298,13 +298,14 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
                                    abs(m["end"] - 1 - head.i)))
         if agents:
             sector = agents[0]["sector"]
-        elif loose and head.lower_ in _LOOSE_CIVILIANS:
+        elif head.lower_ in _LOOSE_CIVILIANS and (loose or head.pos_ == "NOUN"):
             sector = "CVL"
         # A named body in the phrase ("IRGC commander", "commander of the IRGC") gives
         # its country, and its own sector outranks the agent word: its people share it.
         named = [m for m in mentions if m["kind"] == "entity" and not _sponsoring(m, doc)]
+        # A people split between states ("Kurds") names no country: it gives none.
         places = [m for m in mentions if m["kind"] in ("demonym", "capital", "city", "region")
-                  and not _sponsoring(m, doc)]
+                  and m["country"] and not _sponsoring(m, doc)]
         if named:
             country = named[-1]["country"]
             # "the EU legislature": the head's own office names the part of the IGO
@@ -391,7 +392,9 @@ def _names_a_people(head: Token, mentions: list[dict[str, Any]],
     if not plural:
         return False
     if head_mention is not None and head_mention in plural:
-        return any(t.i < head_mention["start"] and t.pos_ in ("ADJ", "NUM", "PROPN")
+        # "Iraqi Kurds", "Palestinians of the West Bank", "Syrians in Lebanon".
+        return any((t.i < head_mention["start"] and t.pos_ in ("ADJ", "NUM", "PROPN"))
+                   or (t.dep_ == "prep" and t.lower_ in ("of", "in", "from"))
                    for t in head.children)
     # "Thousands of Nigerians": a quantity whose "of" phrase is the people.
     quantity = head.lower_ in _PEOPLE_QUANTITIES or head.like_num
