@@ -144,7 +144,6 @@ def test_title_before_a_name_outranks_the_registry() -> None:
         ("Kurdish fighters", None, "REB"),
         ("Hutu militias in Rwanda", "RWA", "UAF"),
         ("Palestinians in Gaza", "PSE", "CVL"),
-        ("Syrians of Lebanon", "SYR", "CVL"),
     ],
 )
 def test_peoples_without_a_state(phrase: str, country: str | None, sector: str | None) -> None:
