@@ -227,7 +227,7 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
         ("Kwara State government", "NGA", "GOV"),
         ("the governor of Texas", "USA", "GOV"),
         # A direction is no region's name.
-        ("protesters in the South", None, "OPP"),
+        ("protesters in the South", None, "CVL"),
         # Legislatures by their own names; a chamber's presiding officer is LEG.
         ("speaker of the Knesset", "ISR", "LEG"),
         ("Bundestag", "DEU", "LEG"),
@@ -274,8 +274,11 @@ def test_api_resolve_actor_phrases(phrase: str, country: str | None, sector: str
 
 
 def test_api_place_names_hold_no_city_or_agent() -> None:
-    # "Union" ends the Soviet Union's name: no US town called Union, no trade union.
-    assert wirecoder.resolve_actor("the Soviet Union") is None
+    # "Union" ends the Soviet Union's name: no US town called Union, no trade union; the
+    # state itself is known under its ISO 3166-3 code.
+    soviet = wirecoder.resolve_actor("the Soviet Union")
+    assert soviet is not None
+    assert (soviet.code, soviet.country, soviet.sector) == ("SUN", "SUN", None)
 
 
 def test_api_resolve_actor_follows_the_date() -> None:
