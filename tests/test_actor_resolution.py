@@ -154,3 +154,11 @@ def test_people_in_a_sentence_are_civilians() -> None:
     doc = wirecoder.code("Local people in Kandahar protested against the new tax on Monday.")
     sources = [a for e in doc.events for a in e.source]
     assert any(a.sector == "CVL" for a in sources), doc.events
+
+
+def test_heads_of_international_bodies() -> None:
+    # An IGO's head takes its code while in office, his own country before.
+    assert resolve("Ngozi Okonjo-Iweala", "2022-06-01") == ("IGO", "BUS")
+    actor = wirecoder.resolve_actor("Tedros Adhanom Ghebreyesus", date="2020-03-11")
+    assert actor is not None and actor.code == "IGOUNOHLHWHO"
+    assert resolve("Tedros Adhanom Ghebreyesus", "2014-01-01") == ("ETH", "GOV")
