@@ -174,6 +174,9 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         # "I think" inside a quotation is the speaker's hedge, not an attribution.
         ("“I think we will win,” the senator said.", "the senator", "said",
          "“I think we will win,”"),
+        # A time set after the subject is the verb's, not the speaker's.
+        ("A group of doctors in 2015 said the show was misleading.", "A group of doctors",
+         "said", "the show was misleading"),
         ("Trump is once again questioning the integrity of the vote.", "Trump",
          "is once again questioning", "the integrity of the vote"),
     ],
@@ -280,6 +283,13 @@ def test_stance_nouns_with_what_they_are_about() -> None:
     # Who speaks, not what is said: "critics of the plan" is the subject of "say".
     record = wirecoder.code("Critics of the plan say it will fail.")
     assert [q["cue"]["text"] for q in record.to_dict()["quotes"]] == ["say"]
+
+
+def test_relative_clause_with_its_own_cue_leaves_the_speaker() -> None:
+    text = "The mayor, who said the riots were over, told reporters that the curfew would end."
+    quotes = wirecoder.code(text).to_dict()["quotes"]
+    assert [(q["speaker"]["text"], q["cue"]["text"]) for q in quotes] == [
+        ("who", "said"), ("The mayor", "told")]
 
 
 def test_expected_to_has_no_source() -> None:

@@ -287,6 +287,10 @@ def _set_off(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
                 and doc[child.left_edge.i - 1].text == ","):
             end = child.left_edge.i - 1
             break
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ == "DATE"
+                                        for g in child.children):
+            end = min(end, child.i)  # "a group of doctors in 2015 sent": when, not who
+            break
     while end > start and doc[end - 1].text == ",":
         end -= 1
     inside = doc[start:end]
@@ -295,6 +299,31 @@ def _set_off(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
             or doc[end].text == "," and end - start > 2 and any(t.text == "," for t in inside)):
         end += 1
     return start, end
+
+
+def _cut_inner_cues(doc: Doc, found: list[Attribution]) -> None:
+    """A source span stops before a relative clause that holds a cue of its own: in
+    "Mr. Obama, who understood that ..., told X" the speaker of "told" is "Mr. Obama" and
+    "who" that of "understood" (PolNeAR marks one layer: no cue inside a source)."""
+    anchors = [a.anchor for a in found]
+    for attribution in found:
+        if attribution.source is None or attribution.source_head is None:
+            continue
+        start, end = attribution.source
+        head = doc[attribution.source_head]
+        for anchor in anchors:
+            if not start <= anchor < end or anchor == head.i:
+                continue
+            node = doc[anchor]
+            while node.head.i != head.i and node.head.i != node.i:
+                node = node.head
+            if node.head.i == head.i and node.dep_ in ("relcl", "acl") and node.i > head.i:
+                end = min(end, node.left_edge.i)
+        if end == attribution.source[1]:
+            continue
+        while end > start + 1 and doc[end - 1].text in (",", "--", "—"):
+            end -= 1
+        attribution.source = (start, end)
 
 
 def _according(token: Token) -> Token | None:
@@ -356,6 +385,7 @@ class SentenceReader:
                 found.append(attribution)
         for according, source in accordings:
             self._according_attribution(according, source, sent, found)
+        _cut_inner_cues(self.doc, found)
         outer = list(found)
         for token in sent:
             if token.pos_ == "NOUN" and token.lemma_.lower() in _NOUN_CUES:
