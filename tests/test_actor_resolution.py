@@ -162,3 +162,21 @@ def test_heads_of_international_bodies() -> None:
     actor = wirecoder.resolve_actor("Tedros Adhanom Ghebreyesus", date="2020-03-11")
     assert actor is not None and actor.code == "IGOUNOHLHWHO"
     assert resolve("Tedros Adhanom Ghebreyesus", "2014-01-01") == ("ETH", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        # Defence ministries are government (GOV), however the country is named.
+        ("the Russian Defence Ministry", "RUS", "GOV"),
+        ("Turkey's Defense Ministry", "TUR", "GOV"),
+        ("Iraqi troops", "IRQ", "MIL"),
+        # Groupings of states under their short names.
+        ("G7 finance ministers", "IGO", "GOV"),
+        ("the G20", "IGO", "BUS"),
+        ("the Wagner Group", "RUS", "UAF"),
+        ("the Muslim Brotherhood", "EGY", "OPP"),
+    ],
+)
+def test_ministries_and_groupings(phrase: str, country: str | None, sector: str | None) -> None:
+    assert resolve(phrase) == (country, sector)
