@@ -174,6 +174,11 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         # "I think" inside a quotation is the speaker's hedge, not an attribution.
         ("“I think we will win,” the senator said.", "the senator", "said",
          "“I think we will win,”"),
+        # Evidence states its finding as an object too; a document is not the cue's setting.
+        ("The latest poll shows the governor with a lead of five points.", "The latest poll",
+         "shows", "the governor with a lead of five points"),
+        ("“We will respond,” the spokesman said in a statement.", "the spokesman", "said",
+         "“We will respond,”"),
         # A time set after the subject is the verb's, not the speaker's.
         ("A group of doctors in 2015 said the show was misleading.", "A group of doctors",
          "said", "the show was misleading"),
@@ -283,6 +288,11 @@ def test_stance_nouns_with_what_they_are_about() -> None:
     # Who speaks, not what is said: "critics of the plan" is the subject of "say".
     record = wirecoder.code("Critics of the plan say it will fail.")
     assert [q["cue"]["text"] for q in record.to_dict()["quotes"]] == ["say"]
+
+
+def test_what_is_displayed_is_no_claim() -> None:
+    record = wirecoder.code("Police have a video that shows the explosion.")
+    assert record.to_dict()["quotes"] == []
 
 
 def test_relative_clause_with_its_own_cue_leaves_the_speaker() -> None:

@@ -23,8 +23,10 @@ _LEFT_CUE_DEPS = {"aux", "auxpass", "neg", "advmod"}
 _VIA_VERBS = {"cite", "quote"}
 _WHEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
          "yesterday", "today", "tonight", "later"}
-# Where words were said, which PolNeAR counts as part of the cue.
-_SETTINGS = {"interview", "statement", "email", "e-mail", "speech", "letter", "post",
+# Where words were said, which PolNeAR counts as part of the cue ("said in an interview").
+# Not a statement or a letter: a document that carries the words is left out of the
+# cue ("said in a statement"), as PolNeAR spans it.
+_SETTINGS = {"interview", "email", "e-mail", "speech", "post",
              "tweet", "twitter", "facebook", "briefing", "memo", "op-ed", "essay", "video",
              "conference", "call", "message", "blog", "remarks", "ad", "column"}
 # Prepositions that take what a cue is about ("talked about", "warned against").
@@ -536,6 +538,8 @@ class SentenceReader:
             # "..., he told me, is that ...", "as the minister said": the sentence around.
             content = self._parenthetical(verb, subject, cue_range, sent)
         if (not content and cue.content in ("object", "all") and subject is not None
+                # "video that shows the blast" displays; "the poll shows Clinton ahead" claims
+                and not (cue.cls == "evidence" and subject.tag_ in ("WDT", "WP"))
                 and (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _LEAD_INS
                      or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
                 and self.regions.at(verb.idx) is None):
