@@ -131,6 +131,9 @@ OVERRIDES: dict[str, str] = {
     # civilians (as "citizens").
     "negotiator": "GOV", "negotiators": "GOV", "chief negotiator": "GOV",
     "security chief": "COP", "security chiefs": "COP", "nationals": "CVL",
+    # The chief officer of a party, an IGO or a ministry; "general" alone is a rank.
+    "secretary general": "GOV", "secretary-general": "GOV", "secretaries general": "GOV",
+    "general secretary": "GOV",
 }
 # CAMEO's religion codes, which Phoenix puts first ("MUSLIM CLERIC [MUS]", "MUSLIM DOCTOR
 # [MUSHLH]"); PLOVER codes the same phrases by sector (REL, HLH). The sector column takes

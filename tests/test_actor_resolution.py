@@ -180,3 +180,20 @@ def test_heads_of_international_bodies() -> None:
 )
 def test_ministries_and_groupings(phrase: str, country: str | None, sector: str | None) -> None:
     assert resolve(phrase) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        # A generic office belongs to the body named after "of", not to government.
+        ("president of the Chamber of Commerce", None, "BUS"),
+        ("the head of the Kenyan army", "KEN", "MIL"),
+        ("leader of the dockworkers' union", None, "LAB"),
+        # An office of a state stays government.
+        ("President of Ghana", "GHA", "GOV"),
+        # "Secretary general" is an office, not a military rank.
+        ("the party's secretary general", None, "GOV"),
+    ],
+)
+def test_offices_of_bodies(phrase: str, country: str | None, sector: str | None) -> None:
+    assert resolve(phrase) == (country, sector)

@@ -298,6 +298,9 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
                                    abs(m["end"] - 1 - head.i)))
         if agents:
             sector = agents[0]["sector"]
+            body = _body_of_office(head, agents)
+            if body is not None:
+                sector = body["sector"]
         elif head.lower_ in _LOOSE_CIVILIANS and (loose or head.pos_ == "NOUN"):
             sector = "CVL"
         # A named body in the phrase ("IRGC commander", "commander of the IRGC") gives
@@ -399,6 +402,22 @@ def _names_a_people(head: Token, mentions: list[dict[str, Any]],
     # "Thousands of Nigerians": a quantity whose "of" phrase is the people.
     quantity = head.lower_ in _PEOPLE_QUANTITIES or head.like_num
     return quantity and any(m["start"] > head.i for m in plural)
+
+
+# Offices that every kind of body has: their holder belongs to the body's sector, not
+# to government ("president of the teachers' union", "spokesman of the army").
+_GENERIC_OFFICES = {"president", "chairman", "chairwoman", "chairperson", "chair", "head",
+                    "leader", "director", "chief", "spokesman", "spokeswoman",
+                    "spokesperson", "secretary", "official", "officials", "members"}
+
+
+def _body_of_office(head: Token, agents: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The agent word of the body after "of" when the head is a generic office."""
+    if head.lower_ not in _GENERIC_OFFICES:
+        return None
+    after = [m for m in agents if m["start"] > head.i and m["sector"] != UNK
+             and any(t.lower_ == "of" for t in head.doc[head.i + 1:m["start"]])]
+    return after[0] if after else None
 
 
 def _title_before(doc: Doc, title_end: int, name_start: int) -> bool:
