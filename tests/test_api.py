@@ -236,9 +236,10 @@ def test_api_resolve_actor_returns_actor_or_none() -> None:
         ("Somaliland", "SOM", "PRE"),
         # Another transliteration of a registry name.
         ("Muhammad bin Salman", "SAU", "GOV"),
-        # A people is coded by where it lives; a demonym before it names that country.
+        # A people is coded by where it lives; a demonym before it names that country, and
+        # its members named by origin are civilians (PLOVER's ETHNIC_GROUP CVL).
         ("Chechen rebels", "RUS", "REB"),
-        ("Iraqi Kurds", "IRQ", None),
+        ("Iraqi Kurds", "IRQ", "CVL"),
         # "armed" describes the group; it is not "Syrian-armed".
         ("Syrian armed groups", "SYR", "UAF"),
         # A slip inside a country name or demonym.
