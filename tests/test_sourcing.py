@@ -179,6 +179,10 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "shows", "the governor with a lead of five points"),
         ("“We will respond,” the spokesman said in a statement.", "the spokesman", "said",
          "“We will respond,”"),
+        # A dateline before the speaker is not part of the speaker.
+        ("WASHINGTON -- President Obama, opening the new museum on Saturday, said it would "
+         "tell an American story.", "President Obama", "said",
+         "it would tell an American story"),
         # A time set after the subject is the verb's, not the speaker's.
         ("A group of doctors in 2015 said the show was misleading.", "A group of doctors",
          "said", "the show was misleading"),

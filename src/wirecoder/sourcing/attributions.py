@@ -328,6 +328,33 @@ def _cut_inner_cues(doc: Doc, found: list[Attribution]) -> None:
         attribution.source = (start, end)
 
 
+def _clip_source(doc: Doc, attribution: Attribution) -> None:
+    """A speaker's span that runs over its own cue (a misparse: "A union representing
+    flight attendants endorsed Clinton, another example of ...") ends before the cue, and
+    one that opens with a dateline ("WASHINGTON -- President Obama") starts after it."""
+    if attribution.source is None or attribution.cue is None:
+        return
+    start, end = attribution.source
+    cue_start = attribution.cue[0]
+    if start < cue_start < end:
+        end = cue_start
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+    head = attribution.source_head
+    for k in range(start + 1, min(end - 1, start + 6)):
+        if doc[k].text in ("--", "—", "-") and all(
+                t.is_upper or t.is_punct or t.is_space for t in doc[start:k]):
+            start = k + 1
+            # The parser may hang the name on the dateline ("WASHINGTON" nsubj, the
+            # name its apposition): the speaker is the span's own root.
+            head = next((t.i for t in doc[start:end] if not start <= t.head.i < end), None)
+            break
+    if head is None or not start <= head < end:
+        return  # the clip lost the head: keep the parse's span rather than guess
+    attribution.source = (start, end)
+    attribution.source_head = head
+
+
 def _according(token: Token) -> Token | None:
     """The source of "according to X" when ``token`` is its "according"."""
     if token.lower_ != "according":
@@ -388,6 +415,8 @@ class SentenceReader:
         for according, source in accordings:
             self._according_attribution(according, source, sent, found)
         _cut_inner_cues(self.doc, found)
+        for attribution in found:
+            _clip_source(self.doc, attribution)
         outer = list(found)
         for token in sent:
             if token.pos_ == "NOUN" and token.lemma_.lower() in _NOUN_CUES:
