@@ -30,6 +30,14 @@ TARGET_PREPS = {
 }
 
 
+def head_chain(token: Token, limit: int) -> list[Token]:
+    """The token and up to ``limit`` of its heads, nearest first, up to the root."""
+    chain = [token]
+    while len(chain) <= limit and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 

@@ -167,7 +167,7 @@ class EventCoder:
                         and governor is not None
                         and governor.lemma_.lower() in _STRIKE_STAGING | {"go"}):
                     match = TriggerMatch("143", 1, "go on strike")  # a labour strike
-                source, target = self._noun_arguments(token, index)
+                source, target = self._noun_arguments(token, match, governor, index)
             else:
                 continue
             if not source and not target:
@@ -310,7 +310,9 @@ class EventCoder:
         return source, _without(target, source)
 
     @staticmethod
-    def _noun_arguments(noun: Token, index: MentionIndex) -> tuple[list, list]:
+    def _noun_arguments(noun: Token, match: TriggerMatch, verb: Token | None,
+                        index: MentionIndex) -> tuple[list, list]:
+        """``verb``: the verb the noun hangs from (``arguments.governing_verb``)."""
         source: list[dict[str, Any]] = []
         for child in noun.children:
             if child.dep_ == "poss" or (
@@ -322,24 +324,19 @@ class EventCoder:
         if not source:
             # "a demand from the US President", "aid from Japan": what is said, offered
             # or given comes from its source (a withdrawal "from" a place does not).
-            from_source = match_noun(noun)
-            preps = ("by", "from") if from_source is not None and (
-                from_source.code[:2] in _FROM_SOURCE_ROOTS) else ("by",)
+            preps = ("by", "from") if match.code[:2] in _FROM_SOURCE_ROOTS else ("by",)
             # "the attack carried out by X" names its doer as "the attack by X" does.
             by = args.prep_objects(noun, preps) + args.participle_agents(noun)
             if by:
                 source = actors_from_head(by[0], index)
-        if not source:
-            verb = args.governing_verb(noun)
-            # The subject of "condemned the attack" did not attack; the subject of
-            # "launched", "were implicated in" or a verb with no event of its own did.
-            if verb is not None and (
-                _is_light(verb) or args.is_passive(verb)
-                or match_verb(verb) is None
-            ):
-                subject = args.subject_of(verb)
-                if subject is not None and subject.i != noun.i:
-                    source = actors_from_head(subject, index)
+        # The subject of "condemned the attack" did not attack; the subject of "launched",
+        # "were implicated in" or a verb with no event of its own did.
+        if not source and verb is not None and (
+            _is_light(verb) or args.is_passive(verb) or match_verb(verb) is None
+        ):
+            subject = args.subject_of(verb)
+            if subject is not None and subject.i != noun.i:
+                source = actors_from_head(subject, index)
         target: list[dict[str, Any]] = []
         heads = [noun]
         if noun.dep_ == "nsubjpass" or (
@@ -347,14 +344,12 @@ class EventCoder:
         ):
             # "talks were held in Moscow between X and Y", "send arms to Pakistan"
             heads.append(noun.head)
-        match = match_noun(noun)
-        preps = noun_target_preps(match.pattern if match and match.pattern else noun.lemma_)
+        preps = noun_target_preps(match.pattern or noun.lemma_)
         preps = preps or noun_target_preps(noun.lemma_) or ("to", "against", "on", "with")
         for obj in (p for head in heads for p in args.prep_objects(head, preps)):
             target = _phrase_actors(obj, index)
             if target:
                 break
-        verb = args.governing_verb(noun)
         if not target and verb is not None and _is_light(verb):
             # "staged a hunger strike ... in protest against X"
             target = _in_protest(verb, index)
@@ -640,16 +635,14 @@ def _in_main_clause(trigger: Token) -> bool:
     """Whether the trigger is the sentence's own predicate, not one embedded in an
     adverbial or relative clause (the main clause is what a story reports). What a verb
     of saying reports is the story's content: "X attacked Y, officials said" is main."""
-    node = trigger
-    for _ in range(8):
-        if node.head.i == node.i:
-            return True
-        if node.dep_ in _EMBEDDING_DEPS and not (
-            node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORT_LEMMAS
-        ):
-            return False
-        node = node.head
-    return False
+    chain = args.head_chain(trigger, 7)
+    if chain[-1].head.i != chain[-1].i:
+        return False  # deeper than any main clause
+    return not any(
+        node.dep_ in _EMBEDDING_DEPS
+        and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORT_LEMMAS)
+        for node in chain[:-1]
+    )
 
 
 def _is_complement(child: Token, verb_has_object: bool) -> bool:
@@ -681,14 +674,7 @@ def _condition_of(trigger: Token) -> tuple[str, Token] | None:
 
 def _governing_triggers(trigger: Token, triggers: set[int]) -> int:
     """How many other event triggers of the sentence govern this one in the parse."""
-    count = 0
-    node = trigger
-    for _ in range(10):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        count += node.i in triggers
-    return count
+    return sum(node.i in triggers for node in args.head_chain(trigger, 10)[1:])
 
 
 def _without(target: list, source: list) -> list:

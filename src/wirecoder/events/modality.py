@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirecoder.events.arguments import head_chain
 from wirecoder.events.patterns import match_verb
 
 INTENT_LEMMAS = {
@@ -35,23 +36,12 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 
 
-def _clause_chain(trigger: Token, limit: int = 6) -> list[Token]:
-    chain = [trigger]
-    node = trigger
-    for _ in range(limit):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        chain.append(node)
-    return chain
-
-
 def _under_report(chain: list[Token]) -> bool:
     return any(node.lemma_.lower() in REPORT_LEMMAS for node in chain[1:])
 
 
 def modality_of(trigger: Token) -> str:
-    chain = _clause_chain(trigger)
+    chain = head_chain(trigger, 6)
     own = chain[:2] if trigger.pos_ != "VERB" else chain[:1]
     for node in own:
         if any(c.dep_ == "neg" for c in node.children):
