@@ -179,6 +179,13 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "shows", "the governor with a lead of five points"),
         ("“We will respond,” the spokesman said in a statement.", "the spokesman", "said",
          "“We will respond,”"),
+        # A complement clause parsed as an adverbial one; a negated "to" clause.
+        ("Trump said after the convention he would not accept the endorsement.", "Trump",
+         "said", "he would not accept the endorsement"),
+        ("Lawmakers have not said when they would take up the bill.", "Lawmakers",
+         "have not said", "when they would take up the bill"),
+        ("The secretary general vowed not to repeat that mistake.", "The secretary general",
+         "vowed", "not to repeat that mistake"),
         # A dateline before the speaker is not part of the speaker.
         ("WASHINGTON -- President Obama, opening the new museum on Saturday, said it would "
          "tell an American story.", "President Obama", "said",
@@ -292,6 +299,10 @@ def test_stance_nouns_with_what_they_are_about() -> None:
     # Who speaks, not what is said: "critics of the plan" is the subject of "say".
     record = wirecoder.code("Critics of the plan say it will fail.")
     assert [q["cue"]["text"] for q in record.to_dict()["quotes"]] == ["say"]
+
+
+def test_saying_with_an_object_and_a_when_clause_is_no_content() -> None:
+    assert wirecoder.code("He said nothing when they arrived.").to_dict()["quotes"] == []
 
 
 def test_what_is_displayed_is_no_claim() -> None:

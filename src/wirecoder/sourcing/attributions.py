@@ -143,7 +143,7 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
             if xcomp is not None and xcomp.i > obj.i:
                 end = xcomp.right_edge.i + 1
         elif xcomp is not None and xcomp.i >= cue_end and (
-                xcomp.left_edge.lower_ == "to" or xcomp.tag_ == "VBG" and xcomp.i == cue_end):
+                _to_clause(xcomp) or xcomp.tag_ == "VBG" and xcomp.i == cue_end):
             # "wants to triple the program", "proposed dropping carried interest"
             start, end = _edges(xcomp)
             end = _without_participle(xcomp, end)
@@ -153,6 +153,33 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
     if end - start < 1 or end - start == 1 and verb.doc[start].pos_ not in ("PROPN", "NOUN"):
         return None  # "attacked Machado" is content, "did it" is not
     return cue_end, (start, end)
+
+
+def _to_clause(xcomp: Token) -> bool:
+    """A "to" clause, negated or not ("wants to win", "vowed not to repeat it")."""
+    first = xcomp.left_edge
+    if first.lower_ in ("not", "never") and first.i + 1 < len(xcomp.doc):
+        first = xcomp.doc[first.i + 1]
+    return first.lower_ == "to"
+
+
+def _misparsed_clauses(verb: Token) -> list[Token]:
+    """A complement clause the parser hung on a verb of saying as an adverbial one: "Trump
+    said after the convention he would not accept", "have not said when they would act".
+    A clause with its own subject and no conjunction of time or condition; not after an
+    object ("said nothing when they arrived")."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return []
+    found = []
+    for child in verb.rights:
+        if child.dep_ != "advcl" or child.tag_ in ("VBG", "VBN"):
+            continue
+        marks = [g.lower_ for g in child.children if g.dep_ == "mark"]
+        if any(m not in ("that", "whether") for m in marks):
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            found.append(child)
+    return found
 
 
 def _without_participle(head: Token, end: int) -> int:
@@ -543,6 +570,8 @@ class SentenceReader:
         if cue.cls == "raising":
             return self._raising(verb)
         clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and not _bare_wh(c)]
+        if not clauses and cue.cls == "speech" and cue.content != "quote":
+            clauses = _misparsed_clauses(verb)
         subject = subject_of(verb)
         inside = self.regions.at(verb.idx)
         if inside is not None and not inside.unclosed or (
@@ -555,6 +584,10 @@ class SentenceReader:
         if clauses and cue.content != "quote":
             for clause in clauses:
                 start, end = _edges(clause)
+                if clause.dep_ == "advcl":
+                    # "said after the convention he would": when it was said, not what.
+                    start = min(g.left_edge.i for g in clause.children
+                                if g.dep_ in ("nsubj", "nsubjpass", "advmod", "mark", "aux"))
                 end = _without_participle(clause, end)
                 holes = self._according_holes(clause)
                 if subject is not None and start <= subject.i < end:
