@@ -567,3 +567,20 @@ def test_golden_a_predicate_misread_as_a_participle_still_has_its_subject() -> N
 def test_golden_a_headline_participle_is_not_a_predicate() -> None:
     events = _events("Three soldiers killed in Kabul blast")
     assert not any(a.text.endswith("soldiers") for e in events for a in e.source)
+
+
+def test_golden_talks_between_two_sides_are_reciprocal() -> None:
+    events = [e for e in _events("The talks between Israel and Hamas collapsed.")
+              if e.trigger.text == "talks"]
+    dyads = {(e.source[0].country, e.target[0].country) for e in events}
+    assert {("ISR", "PSE"), ("PSE", "ISR")} <= dyads
+
+
+def test_golden_of_names_the_doer_of_a_noun_that_takes_no_object() -> None:
+    event = _find(wirecoder.code("The visit of the Indian prime minister to Japan was "
+                                 "postponed.", published="2023-06-01"), "visit")
+    assert _names(event.source, "IND") and _names(event.target, "JPN")
+    # "of" after a noun that takes an object names whom it is done to
+    event = _find(wirecoder.code("The arrest of Ugandan journalists sparked anger.",
+                                 published="2023-06-01"), "arrest")
+    assert _names(event.target, "UGA") and not _names(event.source, "UGA")

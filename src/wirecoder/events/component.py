@@ -313,6 +313,8 @@ class EventCoder:
     def _noun_arguments(noun: Token, match: TriggerMatch, verb: Token | None,
                         index: MentionIndex) -> tuple[list, list]:
         """``verb``: the verb the noun hangs from (``arguments.governing_verb``)."""
+        target_preps = noun_target_preps(match.pattern or noun.lemma_) or noun_target_preps(
+            noun.lemma_)
         source: list[dict[str, Any]] = []
         for child in noun.children:
             if child.dep_ == "poss" or (
@@ -324,7 +326,11 @@ class EventCoder:
         if not source:
             # "a demand from the US President", "aid from Japan": what is said, offered
             # or given comes from its source (a withdrawal "from" a place does not).
-            preps = ("by", "from") if match.code[:2] in _FROM_SOURCE_ROOTS else ("by",)
+            preps = ["by", "from"] if match.code[:2] in _FROM_SOURCE_ROOTS else ["by"]
+            if "of" not in target_preps:
+                # A noun whose target is never "of" has its doer there: "the visit of the
+                # prime minister", "the resignation of the president".
+                preps.append("of")
             # "the attack carried out by X" names its doer as "the attack by X" does.
             by = args.prep_objects(noun, preps) + args.participle_agents(noun)
             if by:
@@ -344,11 +350,13 @@ class EventCoder:
         ):
             # "talks were held in Moscow between X and Y", "send arms to Pakistan"
             heads.append(noun.head)
-        preps = noun_target_preps(match.pattern or noun.lemma_)
-        preps = preps or noun_target_preps(noun.lemma_) or ("to", "against", "on", "with")
+        preps = target_preps or ("to", "against", "on", "with")
         for obj in (p for head in heads for p in args.prep_objects(head, preps)):
             target = _phrase_actors(obj, index)
             if target:
+                if not source and len(target) > 1 and obj.head.lower_ == "between":
+                    # "talks between Israel and Hamas": each side acts with the other.
+                    source, target = target, []
                 break
         if not target and verb is not None and _is_light(verb):
             # "staged a hunger strike ... in protest against X"
