@@ -197,3 +197,10 @@ def test_ministries_and_groupings(phrase: str, country: str | None, sector: str 
 )
 def test_offices_of_bodies(phrase: str, country: str | None, sector: str | None) -> None:
     assert resolve(phrase) == (country, sector)
+
+
+def test_foreign_ministers_beyond_the_g20() -> None:
+    assert resolve("Spanish Foreign Minister José Manuel Albares", "2023-01-01") == ("ESP", "GOV")
+    # A minister who later held an IGO office takes its code then.
+    assert resolve("Didier Reynders", "2021-01-01") == ("IGO", "EUR")
+    assert resolve("Didier Reynders", "2018-01-01") == ("BEL", "GOV")
