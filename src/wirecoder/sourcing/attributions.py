@@ -156,9 +156,11 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
 
 
 def _to_clause(xcomp: Token) -> bool:
-    """A "to" clause, negated or not ("wants to win", "vowed not to repeat it")."""
+    """A "to" clause, negated or not ("wants to win", "vowed not to repeat it"); not the
+    anonymity formula ("asked not to be named"), a passive, which describes the source."""
     first = xcomp.left_edge
-    if first.lower_ in ("not", "never") and first.i + 1 < len(xcomp.doc):
+    if (first.lower_ in ("not", "never") and first.i + 1 < len(xcomp.doc)
+            and not any(c.dep_ == "auxpass" for c in xcomp.children)):
         first = xcomp.doc[first.i + 1]
     return first.lower_ == "to"
 
