@@ -115,7 +115,7 @@ def test_dated_officials(phrase: str, date: str, country: str, sector: str) -> N
         ("Kenyan opposition leaders", "KEN", "OPP"),
         # A person's followers or forces keep their own sector.
         ("Bashar al-Assad's troops", "SYR", "MIL"),
-        ("Navalny's opposition movement", None, "OPP"),
+        ("Navalny's opposition movement", "RUS", "OPP"),
         # A state's negotiator is its government; a city's security chief its police.
         ("a French negotiator", "FRA", "GOV"),
         ("Lagos security chief", "NGA", "COP"),
