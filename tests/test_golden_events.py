@@ -584,3 +584,32 @@ def test_golden_of_names_the_doer_of_a_noun_that_takes_no_object() -> None:
     event = _find(wirecoder.code("The arrest of Ugandan journalists sparked anger.",
                                  published="2023-06-01"), "arrest")
     assert _names(event.target, "UGA") and not _names(event.source, "UGA")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # a passive act with no agent was done by the doer of the event it happened in
+        ("Two Kenyan soldiers were wounded in an Ethiopian air strike near the border.",
+         "wounded", "ETH", "KEN"),
+        # the owner of a decision or attempt does what it is to do
+        ("The Iraqi government's decision to expel Turkish diplomats was criticised by "
+         "Ankara.", "expel", "IRQ", "TUR"),
+        # the one blamed for an act did it
+        ("Armenia blamed Azerbaijan for the shelling of border villages.", "shelling", "AZE",
+         None),
+    ],
+)
+def test_golden_doers_of_passives_and_nominal_acts(text: str, trigger: str, source: str,
+                                                    target: str | None) -> None:
+    event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
+    assert _names(event.source, source), event.source
+    if target:
+        assert _names(event.target, target), event.target
+
+
+def test_golden_each_other_makes_any_act_reciprocal() -> None:
+    events = [e for e in _events("India and Pakistan blamed one another for the clashes.")
+              if e.trigger.text == "blamed"]
+    assert {(e.source[0].country, e.target[0].country) for e in events} == {
+        ("IND", "PAK"), ("PAK", "IND")}

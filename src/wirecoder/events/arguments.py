@@ -78,6 +78,12 @@ def subject_of(verb: Token) -> Token | None:
             node = node.head
             seen += 1
             continue
+        if node.dep_ == "acl" and is_infinitive(node):
+            # "Iraq's decision to expel", "an attempt by rebels to seize": the noun's owner.
+            owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+            owner = owner or next(iter(prep_objects(node.head, ("by",))), None)
+            if owner is not None:
+                return owner
         if (
             node.dep_ == "acl"
             and is_infinitive(node)
@@ -146,6 +152,16 @@ def misread_predicate(verb: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def says_each_other(verb: Token) -> bool:
+    """"accused each other", "traded accusations against one another": whatever the act,
+    each side does it to the other."""
+    heads = [*objects_of(verb), *prep_objects(verb, TARGET_PREPS)]
+    # The parser reads "one another" either way round.
+    return any({h.lower_, *(c.lower_ for c in h.children)} >= {"each", "other"}
+               or {h.lower_, *(c.lower_ for c in h.children)} >= {"one", "another"}
+               for h in heads)
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.actors.resolve import MentionIndex, actors_from_head
 from wirecoder.events import arguments as args
 from wirecoder.events.modality import (
+    ALLEGE_LEMMAS,
     CARRIER_LEMMAS,
     FRAME_LEMMAS,
     INTENT_LEMMAS,
@@ -248,6 +249,8 @@ class EventCoder:
         if passive:
             agent = args.agent_of(verb)
             source = actors_from_head(agent, index) if agent is not None else []
+            if not source:
+                source = _doer_of_cause(verb, index)
             if subject is not None:
                 target = actors_from_head(subject, index) or _actors_in_preps(subject, index)
         elif subject is not None:
@@ -335,10 +338,18 @@ class EventCoder:
             by = args.prep_objects(noun, preps) + args.participle_agents(noun)
             if by:
                 source = actors_from_head(by[0], index)
-        # The subject of "condemned the attack" did not attack; the subject of "launched",
-        # "were implicated in" or a verb with no event of its own did.
+        if not source and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and (
+            noun.head.head.lemma_.lower() in ALLEGE_LEMMAS
+        ):
+            # "blamed Azerbaijan for the shelling", "accused X of attacks": the one blamed.
+            for obj in args.objects_of(noun.head.head)[:1]:
+                source = actors_from_head(obj, index)
+        # The subject of "condemned the attack" or "were killed in an attack" did not
+        # attack; the subject of "launched", "were implicated in" or a verb with no event
+        # of its own did.
         if not source and verb is not None and (
-            _is_light(verb) or args.is_passive(verb) or match_verb(verb) is None
+            _is_light(verb) or match_verb(verb) is None
+            or (args.is_passive(verb) and verb.lemma_.lower() in ALLEGE_LEMMAS)
         ):
             subject = args.subject_of(verb)
             if subject is not None and subject.i != noun.i:
@@ -396,7 +407,9 @@ class EventCoder:
                 target = _without(actors_from_head(subject, index), source)
         if code.code.startswith("01") and not target:
             return []  # a statement with no addressee is attribution, not an event
-        if not target and len(source) > 1 and code.code[:2] in RECIPROCAL_ROOTS:
+        if not target and len(source) > 1 and (
+            code.code[:2] in RECIPROCAL_ROOTS or args.says_each_other(trigger)
+        ):
             pairs = [([a], [b]) for a in source for b in source if a is not b]
         else:
             pairs = [(source, target)]
@@ -507,6 +520,18 @@ def _find_target(verb: Token, index: MentionIndex, depth: int, code: str = "",
             found_there = _find_target(chained, index, depth + 1, code)
             if found_there:
                 return found_there
+    return []
+
+
+def _doer_of_cause(verb: Token, index: MentionIndex) -> list[dict[str, Any]]:
+    """"Were killed in a Kurdish rebel attack", "wounded during an Israeli raid": a passive
+    act with no agent was done by whoever did the event it happened in."""
+    for pobj in args.prep_objects(verb, ("in", "during", "by")):
+        match = match_noun(pobj)
+        if match is not None:
+            source, _ = EventCoder._noun_arguments(pobj, match, verb, index)
+            if source:
+                return source
     return []
 
 
