@@ -186,6 +186,11 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "have not said", "when they would take up the bill"),
         ("The secretary general vowed not to repeat that mistake.", "The secretary general",
          "vowed", "not to repeat that mistake"),
+        # Judgment verbs (Levin 33) and verbs of regarding with "as" (Levin 29.2).
+        ("The senator excoriated the plan as a giveaway to donors.", "The senator",
+         "excoriated", "the plan as a giveaway to donors"),
+        ("Many farmers see the treaty as a threat to their land.", "Many farmers", "see",
+         "the treaty as a threat to their land"),
         # A dateline before the speaker is not part of the speaker.
         ("WASHINGTON -- President Obama, opening the new museum on Saturday, said it would "
          "tell an American story.", "President Obama", "said",
@@ -303,6 +308,10 @@ def test_stance_nouns_with_what_they_are_about() -> None:
 
 def test_saying_with_an_object_and_a_when_clause_is_no_content() -> None:
     assert wirecoder.code("He said nothing when they arrived.").to_dict()["quotes"] == []
+
+
+def test_seeing_without_as_is_no_claim() -> None:
+    assert wirecoder.code("The fans saw the game in the rain.").to_dict()["quotes"] == []
 
 
 def test_what_is_displayed_is_no_claim() -> None:

@@ -583,7 +583,7 @@ class SentenceReader:
             return None
         cue_range = _cue_range(verb)
         content: list[tuple[int, int]] = []
-        if clauses and cue.content != "quote":
+        if clauses and cue.content not in ("quote", "as"):
             for clause in clauses:
                 start, end = _edges(clause)
                 if clause.dep_ == "advcl":
@@ -596,12 +596,14 @@ class SentenceReader:
                     holes.append(_edges(subject))
                 for a, b in _minus(doc, start, end, holes):
                     content.append(char_range(doc, a, b))
-        elif cue.content not in ("clause", "object"):
+        elif cue.content not in ("clause", "object", "as"):
             content = self._quoted_content(verb, sent, subject)
         if not content and verb.dep_ in ("parataxis", "advcl") and cue.content in ("any", "all"):
             # "..., he told me, is that ...", "as the minister said": the sentence around.
             content = self._parenthetical(verb, subject, cue_range, sent)
-        if (not content and cue.content in ("object", "all") and subject is not None
+        if (not content and (cue.content in ("object", "all") or cue.content == "as" and any(
+                c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children))
+                and subject is not None
                 # "video that shows the blast" displays; "the poll shows Clinton ahead" claims
                 and not (cue.cls == "evidence" and subject.tag_ in ("WDT", "WP"))
                 and (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _LEAD_INS
