@@ -204,3 +204,12 @@ def test_foreign_ministers_beyond_the_g20() -> None:
     # A minister who later held an IGO office takes its code then.
     assert resolve("Didier Reynders", "2021-01-01") == ("IGO", "EUR")
     assert resolve("Didier Reynders", "2018-01-01") == ("BEL", "GOV")
+
+
+def test_multinationals_have_a_home_state() -> None:
+    # CAMEO's MNCUSA: the record's country is a state, the sector business.
+    actor = wirecoder.resolve_actor("Microsoft")
+    assert actor is not None and (actor.country, actor.sector, actor.code) == (
+        "USA", "BUS", "MNCUSA")
+    assert resolve("Gazprom") == ("RUS", "BUS")
+    assert resolve("Huawei executives") == ("CHN", "BUS")

@@ -95,6 +95,11 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
         return None, code
     country = code[:3] or None
     sector = code[3:6] or None
+    # CAMEO's MNCUSA is a multinational based in the US: the record's country is a state
+    # (DESIGN: ISO alpha-3 or IGO), so it is the home state, in business (BUS); the full
+    # code keeps CAMEO's MNC.
+    if country == "MNC" and sector and sector not in SECTOR_ONLY and sector.isalpha():
+        country, sector = sector, "BUS"
     # PETRARCH files legislatures and legislators under government (GOVLEG); CAMEO and
     # PLOVER name the legislature a sector of its own, as the project's tables code the
     # Knesset or the Duma.
@@ -161,7 +166,7 @@ def _to_dict(
         "country": country,
         "sector": sector,
     }
-    if default and len(default.replace("~", "")) > 6:
+    if default and (len(default.replace("~", "")) > 6 or default.startswith("MNC")):
         out["code"] = default
     if dated:
         roles = []
@@ -172,7 +177,7 @@ def _to_dict(
                 "start": start.isoformat() if start else None,
                 "end": end.isoformat() if end else None,
             }
-            if code and len(code) > 6:
+            if code and (len(code) > 6 or code.startswith("MNC")):
                 role["code"] = code
             roles.append(role)
         out["roles"] = roles
