@@ -613,3 +613,26 @@ def test_golden_each_other_makes_any_act_reciprocal() -> None:
               if e.trigger.text == "blamed"]
     assert {(e.source[0].country, e.target[0].country) for e in events} == {
         ("IND", "PAK"), ("PAK", "IND")}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "side", "country"),
+    [
+        # the place of a clause at the same time locates a countryless target
+        ("A suicide bomber killed 12 people when he blew himself up in Kabul.", "killed",
+         "target", "AFG"),
+        # the place of what the act was done to locates a countryless source
+        ("About 300 supporters of the jailed opposition leader blocked roads in Nairobi.",
+         "blocked", "source", "KEN"),
+        # a purpose is served where the governing act went
+        ("The IAEA sent inspectors to a reactor in central Iran to monitor the shutdown.",
+         "monitor", "target", "IRN"),
+        # the preposition of an eventless governing verb names the noun's target
+        ("Sudanese militias were engaged in attacks against Chadian villagers.", "attacks",
+         "target", "TCD"),
+    ],
+)
+def test_golden_places_and_governing_verbs_locate_actors(text: str, trigger: str, side: str,
+                                                         country: str) -> None:
+    event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
+    assert _names(getattr(event, side), country)

@@ -276,6 +276,11 @@ class EventCoder:
             # government). Not for statements or meetings, whose place is only a venue.
             place_preps = ("in", "near", "across", "throughout")
             heads = [verb, *args.objects_of(verb)]
+            if verb.dep_ == "advcl" and args.is_infinitive(verb):
+                # "dispatched inspectors to a plant in Iran to monitor ...": the purpose
+                # is served where the governing act went.
+                heads += [verb.head, *args.objects_of(verb.head)]
+                heads += args.prep_objects(verb.head, ("to",))
             for pobj in (p for head in heads for p in args.prep_objects(head, place_preps)):
                 target = actors_from_head(pobj, index)
                 if target:
@@ -361,6 +366,11 @@ class EventCoder:
         ):
             # "talks were held in Moscow between X and Y", "send arms to Pakistan"
             heads.append(noun.head)
+        elif noun.dep_ == "pobj" and verb is not None and noun.head.head.i == verb.i and (
+            match_verb(verb) is None
+        ):
+            # "were engaged in ethnic cleansing against X", "took part in attacks on X"
+            heads.append(verb)
         preps = target_preps or ("to", "against", "on", "with")
         for obj in (p for head in heads for p in args.prep_objects(head, preps)):
             target = _phrase_actors(obj, index)
@@ -592,9 +602,19 @@ def _phrase_actors(head: Token, index: MentionIndex, depth: int = 0, clauses: bo
 _ACT_PLACE_PREPS = ("in", "near", "across", "throughout", "at")
 
 
+# Clauses that tell what happened at the same time and place: "killed 23 people when
+# they blew themselves up in Tel Aviv".
+_SAME_TIME_MARKS = {"when", "as", "while"}
+
+
 def _act_country(verb: Token, index: MentionIndex) -> str | None:
-    """The country of the place where the act happened: "in Kabul", "at a jail in Dili"."""
-    for pobj in args.prep_objects(verb, _ACT_PLACE_PREPS):
+    """The country of the place where the act happened: "in Kabul", "at a jail in Dili",
+    "blocked roads in Algiers" (the place of what it was done to)."""
+    heads = [verb, *args.objects_of(verb)]
+    heads += [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "advmod" and m.lower_ in _SAME_TIME_MARKS or m.dep_ == "mark"
+        and m.lower_ in _SAME_TIME_MARKS for m in c.children)]
+    for pobj in (p for head in heads for p in args.prep_objects(head, _ACT_PLACE_PREPS)):
         place = index.covering(pobj)
         if place is not None and place.get("country") and place["kind"] != "agent":
             return place["country"]
