@@ -326,6 +326,17 @@ def test_relative_clause_with_its_own_cue_leaves_the_speaker() -> None:
         ("who", "said"), ("The mayor", "told")]
 
 
+def test_verb_that_puts_a_noun_of_saying_forward() -> None:
+    quote = wirecoder.code("The mayor is raising questions about the budget.").to_dict()[
+        "quotes"][0]
+    assert (quote["speaker"]["text"], quote["cue"]["text"]) == (
+        "The mayor", "is raising questions about")
+    # The one who faces questions is not the one who asks them.
+    quote = wirecoder.code("The mayor has faced questions about the budget.").to_dict()[
+        "quotes"][0]
+    assert quote["speaker"] is None and quote["cue"]["text"] == "questions about"
+
+
 def test_expected_to_has_no_source() -> None:
     quote = wirecoder.code("The veto is expected to come before Friday.").to_dict()["quotes"][0]
     assert quote["speaker"] is None and quote["cue"]["text"] == "is expected"

@@ -41,6 +41,9 @@ _NOUN_CUES = {"claim", "report", "statement", "allegation", "assertion", "sugges
               "announcement", "insistence", "assurance", "admission", "denial", "rumor",
               "rumour", "speculation", "complaint", "prediction", "estimate", "contention",
               "notion", "message", "news", "finding", "conclusion", "testimony", "threat"}
+# Verbs whose subject receives what a noun of saying says ("faced questions about").
+_RECEIVING = {"face", "receive", "draw", "attract", "get", "meet", "hear", "read", "come",
+              "take", "see", "have", "provoke", "spark", "prompt", "trigger", "fuel"}
 _DATIVE = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "encourage"}
 _OBJECT_DEPS = {"dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "npadvmod"}
 _ABOUT = {"about", "of", "on", "against"}
@@ -528,6 +531,9 @@ class SentenceReader:
             owner = noun.head  # "A passionate defender of RT, Mr. Schultz said"
         elif cue.kind == "agent":
             return None  # "critics of the plan say": who speaks, not what is said
+        light = self._light_verb(noun, owner)
+        if light is not None:
+            owner, cue_start = light
         if owner is not None:
             source = _source_range(owner)
             if owner.i < noun.i:
@@ -539,6 +545,25 @@ class SentenceReader:
             content=self._with_quotes([char_range(doc, start, end)]),
             anchor=noun.i,
         )
+
+    def _light_verb(self, noun: Token, owner: Token | None) -> tuple[Token, int] | None:
+        """The verb that puts a noun of saying forward, with its subject as the one who
+        says it: "Trump is raising questions about X", "Democrats persisted in arguments
+        that", "Trump continues his adulation of Putin". Not a verb of receiving ("has
+        faced questions about"), nor a cue of its own ("dismissed claims of fraud")."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.i == noun.i - 1:
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return None
+        if (verb.pos_ not in ("VERB", "AUX") or verb.i > noun.i
+                or verb.lemma_.lower() in _RECEIVING or verb.lemma_.lower() in self.lexicon
+                or owner is not None and owner.pos_ != "PRON"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > verb.i:
+            return None
+        return subject, _cue_range(verb)[0]
 
     def _noun_attribution(self, noun: Token) -> Attribution | None:
         """A noun of saying with a that-clause: "his claim that X", "reports that X"."""
@@ -556,8 +581,12 @@ class SentenceReader:
                       None)
             owner = None if by is None else next(
                 (g for g in by.children if g.dep_ == "pobj"), None)
+        cue_start = noun.i
+        light = self._light_verb(noun, owner)
+        if light is not None:
+            owner, cue_start = light
         return Attribution(
-            cue=(noun.i, noun.i + 1),
+            cue=(cue_start, noun.i + 1),
             source=_source_range(owner) if owner is not None else None,
             source_head=owner.i if owner is not None else None,
             content=self._with_quotes([char_range(self.doc, start, end)]),
