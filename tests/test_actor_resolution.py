@@ -10,7 +10,7 @@ import pytest
 import wirecoder
 
 
-def resolve(phrase: str, date: str = "2022-06-01") -> tuple[str | None, str | None]:
+def resolve(phrase: str, date: str | None = "2022-06-01") -> tuple[str | None, str | None]:
     actor = wirecoder.resolve_actor(phrase, date=date)
     assert actor is not None, phrase
     return actor.country, actor.sector
@@ -213,3 +213,11 @@ def test_multinationals_have_a_home_state() -> None:
         "USA", "BUS", "MNCUSA")
     assert resolve("Gazprom") == ("RUS", "BUS")
     assert resolve("Huawei executives") == ("CHN", "BUS")
+
+
+def test_title_inside_a_registry_alias() -> None:
+    # The PETRARCH alias holds the title; undated, the latest role (former elite) would
+    # erase the office the story names.
+    phrase = "U.S. Secretary of State Warren Christopher"
+    assert resolve(phrase, None) == ("USA", "GOV")
+    assert resolve("Warren Christopher", None) == ("USA", "ELI")

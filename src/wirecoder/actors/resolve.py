@@ -8,6 +8,7 @@ nearest the head combine into a CAMEO-style code ("Iraqi defense minister" -> IR
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -361,8 +362,13 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
         titles = [m for m in mentions if m["kind"] == "agent"
                   and m["sector"] in _OFFICE_SECTORS and m["end"] <= head_mention["start"]]
         adjacent = bool(titles) and _title_before(doc, titles[-1]["end"], head_mention["start"])
+        # PETRARCH aliases often carry the title ("Secretary of State Warren Christopher").
+        inside = _title_inside(doc, head_mention)
         if titles and (sector == "ELI" or (adjacent and titles[-1]["sector"] != sector)):
             sector = titles[-1]["sector"]
+            code = f"{country or ''}{sector}"
+        elif inside is not None and sector == "ELI":
+            sector = inside
             code = f"{country or ''}{sector}"
     # "a former CIA official", "ex-president": CAMEO codes former office holders ELI.
     if _former(tokens, head) and (sector in _OFFICE_SECTORS
@@ -418,6 +424,24 @@ def _body_of_office(head: Token, agents: list[dict[str, Any]]) -> dict[str, Any]
     after = [m for m in agents if m["start"] > head.i and m["sector"] != UNK
              and any(t.lower_ == "of" for t in head.doc[head.i + 1:m["start"]])]
     return after[0] if after else None
+
+
+@cache
+def _agent_table() -> dict[str, str]:
+    from wirecoder.actors.registry import load_agents
+
+    return load_agents()
+
+
+def _title_inside(doc: Doc, mention: dict[str, Any]) -> str | None:
+    """The office sector of a title that opens a person's matched name, if any."""
+    agents = _agent_table()
+    words = [t.lower_ for t in doc[mention["start"]:mention["end"] - 1]]
+    for n in range(min(len(words), 4), 0, -1):
+        sector = agents.get(" ".join(words[:n]))
+        if sector in _OFFICE_SECTORS:
+            return sector
+    return None
 
 
 def _title_before(doc: Doc, title_end: int, name_start: int) -> bool:
