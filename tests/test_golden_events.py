@@ -636,3 +636,18 @@ def test_golden_places_and_governing_verbs_locate_actors(text: str, trigger: str
                                                          country: str) -> None:
     event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
     assert _names(getattr(event, side), country)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("The United Nations urged Myanmar's military to release detained politicians.",
+         "release", "MMR"),
+        ("The German chancellor called on Russia to withdraw its troops from Ukraine.",
+         "withdraw", "RUS"),
+    ],
+)
+def test_golden_object_control_gives_the_embedded_act_its_doer(text: str, trigger: str,
+                                                              source: str) -> None:
+    event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
+    assert _names(event.source, source), event.source

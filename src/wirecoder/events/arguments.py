@@ -38,6 +38,11 @@ def head_chain(token: Token, limit: int) -> list[Token]:
     return chain
 
 
+# Verbs whose subject, not their object, does what their "to" clause says: "promised
+# Iraq to train its army" is a promise to train.
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "swear", "offer", "threaten"}
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
@@ -72,6 +77,17 @@ def subject_of(verb: Token) -> Token | None:
                 node = governor
                 seen += 1
                 continue
+        if node.dep_ == "xcomp" and is_infinitive(node) and (
+            node.head.lemma_.lower() not in SUBJECT_CONTROL
+        ):
+            # Object control: "urged Myanmar's army to release", "ordered the paper to
+            # suspend publication", "called on Russia to withdraw": the one urged, ordered
+            # or called on is to do it.
+            objects = [o for o in [*objects_of(node.head),
+                                   *prep_objects(node.head, ("on", "upon"))]
+                       if o.i < node.i]
+            if objects:
+                return objects[0]
         if node.dep_ in ("xcomp", "conj", "acomp") or (
             node.dep_ == "advcl" and is_infinitive(node)
         ):
