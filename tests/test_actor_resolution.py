@@ -221,3 +221,15 @@ def test_title_inside_a_registry_alias() -> None:
     phrase = "U.S. Secretary of State Warren Christopher"
     assert resolve(phrase, None) == ("USA", "GOV")
     assert resolve("Warren Christopher", None) == ("USA", "ELI")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("JNIM fighters", "MLI", "REB"),
+        ("the Jalisco New Generation Cartel", "MEX", "CRM"),
+        ("Janjaweed militias", "SDN", "UAF"),
+    ],
+)
+def test_armed_groups_and_cartels(phrase: str, country: str, sector: str) -> None:
+    assert resolve(phrase) == (country, sector)
