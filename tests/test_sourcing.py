@@ -337,6 +337,17 @@ def test_verb_that_puts_a_noun_of_saying_forward() -> None:
     assert quote["speaker"] is None and quote["cue"]["text"] == "questions about"
 
 
+def test_fronted_document_is_the_source() -> None:
+    quote = wirecoder.code("In the latest survey, the governor leads by five points.").to_dict()[
+        "quotes"][0]
+    assert (quote["speaker"]["text"], quote["cue"]["text"]) == ("the latest survey", "In")
+    assert [c["text"] for c in quote["content"]] == ["the governor leads by five points"]
+    # The interview is where the subject spoke; the clause has a cue of its own anyway.
+    quotes = wirecoder.code("In an interview, the governor said the race was close.").to_dict()[
+        "quotes"]
+    assert [q["cue"]["text"] for q in quotes] == ["said"]
+
+
 def test_expected_to_has_no_source() -> None:
     quote = wirecoder.code("The veto is expected to come before Friday.").to_dict()["quotes"][0]
     assert quote["speaker"] is None and quote["cue"]["text"] == "is expected"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.sourcing.lexicon import cues, noun_cues
+from wirecoder.sourcing.lexicon import cues, document_types, noun_cues
 from wirecoder.sourcing.spans import RegionIndex, char_range, expand_to_quotes, trim_tokens
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -360,6 +360,14 @@ def _cut_inner_cues(doc: Doc, found: list[Attribution]) -> None:
         attribution.source = (start, end)
 
 
+def _closing_comma(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The comma that closes a phrase set off inside the span ("the poll, conducted in
+    May,"), which PolNeAR's source spans take."""
+    if end < len(doc) and doc[end].text == "," and any(t.text == "," for t in doc[start:end]):
+        end += 1
+    return start, end
+
+
 def _clip_source(doc: Doc, attribution: Attribution) -> None:
     """A speaker's span that runs over its own cue (a misparse: "A union representing
     flight attendants endorsed Clinton, another example of ...") ends before the cue, and
@@ -446,6 +454,9 @@ class SentenceReader:
                 found.append(attribution)
         for according, source in accordings:
             self._according_attribution(according, source, sent, found)
+        fronted = self._fronted_document(sent)
+        if fronted is not None:
+            found.append(fronted)
         _cut_inner_cues(self.doc, found)
         for attribution in found:
             _clip_source(self.doc, attribution)
@@ -544,6 +555,36 @@ class SentenceReader:
             source_head=owner.i if owner is not None else None,
             content=self._with_quotes([char_range(doc, start, end)]),
             anchor=noun.i,
+        )
+
+    def _fronted_document(self, sent: Span) -> Attribution | None:
+        """A clause opened by "In" and a document that states it: "In this poll, Trump
+        rose 1 point", "In the report, the agency estimates ..." -- the document is the
+        source, as with "according to". Not when the clause has a cue of its own ("In a
+        statement, the mayor said"): then the document is only where it was said."""
+        doc = self.doc
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.lower_ != "in" or first.dep_ != "prep":
+            return None
+        verb = first.head
+        obj = next((g for g in first.children if g.dep_ == "pobj"), None)
+        if (obj is None or obj.lemma_.lower() not in document_types()
+                or obj.lemma_.lower() == "interview"  # where its subject spoke, not who
+                or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self.lexicon
+                or self.regions.at(first.idx) is not None):
+            return None
+        comma = obj.right_edge.i + 1
+        if comma >= sent.end or doc[comma].text != ",":
+            return None
+        start, end = trim_tokens(doc, comma + 1, sent.end)
+        if end - start < 3 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in verb.children):
+            return None
+        return Attribution(
+            cue=(first.i, first.i + 1),
+            source=_closing_comma(doc, *_source_range(obj)),
+            source_head=obj.i,
+            content=self._with_quotes([char_range(doc, start, end)]),
+            anchor=first.i,
         )
 
     def _light_verb(self, noun: Token, owner: Token | None) -> tuple[Token, int] | None:
