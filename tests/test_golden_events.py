@@ -651,3 +651,12 @@ def test_golden_object_control_gives_the_embedded_act_its_doer(text: str, trigge
                                                               source: str) -> None:
     event = _find(wirecoder.code(text, published="2023-06-01"), trigger)
     assert _names(event.source, source), event.source
+
+
+def test_golden_summoning_an_ambassador_to_complain_is_the_complaint() -> None:
+    record = wirecoder.code("Kenya's foreign minister summoned Uganda's ambassador to complain "
+                            "about the border raids.", published="2023-06-01")
+    event = _find(record, "complain")
+    assert event.plover.event == "ACCUSE"
+    assert _names(event.source, "KEN") and _names(event.target, "UGA")
+    assert all(e.trigger.text != "summoned" for e in record.events)

@@ -39,8 +39,10 @@ def head_chain(token: Token, limit: int) -> list[Token]:
 
 
 # Verbs whose subject, not their object, does what their "to" clause says: "promised
-# Iraq to train its army" is a promise to train.
-SUBJECT_CONTROL = {"promise", "vow", "pledge", "swear", "offer", "threaten"}
+# Iraq to train its army" is a promise to train; "summoned the ambassador to complain",
+# "sent inspectors to investigate" are the summoner's complaint and the sender's inquiry.
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "swear", "offer", "threaten", "send",
+                   "dispatch", "summon"}
 
 
 def is_passive(verb: Token) -> bool:

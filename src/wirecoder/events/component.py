@@ -219,7 +219,7 @@ class EventCoder:
                         return TriggerMatch("143", 1, "stage * strike")
                     return noun
         if lemma in _MEANS_LEMMAS and any(
-            match_verb(c) is not None for c in args.purpose_clauses(verb)
+            match_verb(c) is not None for c in _purposes(verb)
         ):
             return None  # "sent a team to investigate": the purpose is the act
         has_object = bool(args.objects_of(verb))
@@ -264,9 +264,7 @@ class EventCoder:
             target = _partner(verb, index)
         if not target:
             target = _find_target(verb, index, depth=0, code=code)
-        if not target and verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and (
-            args.is_infinitive(verb)
-        ):
+        if not target and verb.head.pos_ == "VERB" and verb in _purposes(verb.head):
             # "dispatched inspectors to a plant in Iran to monitor ...": the purpose is
             # carried out on whom the governing act reached.
             target = _find_target(verb.head, index, depth=3)
@@ -531,6 +529,15 @@ def _find_target(verb: Token, index: MentionIndex, depth: int, code: str = "",
             if found_there:
                 return found_there
     return []
+
+
+def _purposes(verb: Token) -> list[Token]:
+    """The verb's purpose clauses; after a verb of sending or summoning an infinitive
+    complement is one too ("summoned the ambassador to complain")."""
+    found = args.purpose_clauses(verb)
+    if verb.lemma_.lower() in _MEANS_LEMMAS:
+        found += [c for c in verb.children if c.dep_ == "xcomp" and args.is_infinitive(c)]
+    return found
 
 
 def _doer_of_cause(verb: Token, index: MentionIndex) -> list[dict[str, Any]]:
