@@ -191,6 +191,11 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "excoriated", "the plan as a giveaway to donors"),
         ("Many farmers see the treaty as a threat to their land.", "Many farmers", "see",
          "the treaty as a threat to their land"),
+        # Verbs of Levin's conjecture and admire classes.
+        ("Few voters understood that the deal had collapsed.", "Few voters", "understood",
+         "that the deal had collapsed"),
+        ("Many farmers deplore the new tariffs.", "Many farmers", "deplore",
+         "the new tariffs"),
         # A dateline before the speaker is not part of the speaker.
         ("WASHINGTON -- President Obama, opening the new museum on Saturday, said it would "
          "tell an American story.", "President Obama", "said",
