@@ -233,3 +233,15 @@ def test_title_inside_a_registry_alias() -> None:
 )
 def test_armed_groups_and_cartels(phrase: str, country: str, sector: str) -> None:
     assert resolve(phrase) == (country, sector)
+
+
+def test_territories_and_corrected_bodies() -> None:
+    # PETRARCH's "PSEGZA" is a territory, not a sector: the ministry's own word counts.
+    assert resolve("Gaza's health ministry") == ("PSE", "GOV")
+    actor = wirecoder.resolve_actor("Gaza")
+    assert actor is not None and (actor.country, actor.sector, actor.code) == (
+        "PSE", None, "PSEGZA")
+    # A body of another state is not the registry's: no entity is claimed for it.
+    actor = wirecoder.resolve_actor("the Pakistani Senate")
+    assert actor is not None and (actor.country, actor.sector, actor.entity) == (
+        "PAK", "LEG", None)

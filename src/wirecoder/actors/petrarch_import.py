@@ -37,6 +37,13 @@ SECTOR_ONLY = frozenset({
     "ELI", "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "CVL", "BUS", "MED",
     "EDU", "REL", "LAB", "REF", "HLH", "LEG", "UAF", "CRM",
 })
+# Sector codes a state's entry may carry beyond SECTOR_ONLY: CAMEO's secondary roles and
+# PLOVER's additions. Any other three letters after a state are a territory or region.
+OTHER_SECTORS = frozenset({
+    "AGR", "DEV", "ENV", "HRI", "RAD", "MOD", "INS", "SEP", "UNR", "OCC", "PRE", "SOC",
+    "JRN", "UNK", "NGO", "IGO", "MNC", "AMN", "IRC", "GRP",
+})
+NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC", None})
 AGENT_RE = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]")
 
 
@@ -100,6 +107,11 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     # code keeps CAMEO's MNC.
     if country == "MNC" and sector and sector not in SECTOR_ONLY and sector.isalpha():
         country, sector = sector, "BUS"
+    # "PSEGZA", "USAPRI", "GBRFLK": a state's territory, not a sector; the full code
+    # keeps it. (IGO, NGO and IMG codes go on with the body's own code.)
+    if (sector and country not in NON_STATE_COUNTRIES and sector not in SECTOR_ONLY
+            and sector not in OTHER_SECTORS):
+        sector = None
     # PETRARCH files legislatures and legislators under government (GOVLEG); CAMEO and
     # PLOVER name the legislature a sector of its own, as the project's tables code the
     # Knesset or the Duma.
@@ -166,7 +178,7 @@ def _to_dict(
         "country": country,
         "sector": sector,
     }
-    if default and (len(default.replace("~", "")) > 6 or default.startswith("MNC")):
+    if default and _keeps_code(default):
         out["code"] = default
     if dated:
         roles = []
@@ -177,12 +189,23 @@ def _to_dict(
                 "start": start.isoformat() if start else None,
                 "end": end.isoformat() if end else None,
             }
-            if code and (len(code) > 6 or code.startswith("MNC")):
+            if code and _keeps_code(code):
                 role["code"] = code
             roles.append(role)
         out["roles"] = roles
     out["source"] = f"{source}:{record.line}"
     return out
+
+
+def _keeps_code(code: str) -> bool:
+    """The entry needs its full code: more than country + sector ("USAGOVLEG"), or a
+    part the split drops or moves ("MNCUSA", "PSEGZA")."""
+    raw = code.replace("~", "")
+    if len(raw) > 6:
+        return True
+    country, sector = split_code(raw)
+    iso = _iso_codes().get(raw[:3], raw[:3]) + raw[3:]
+    return raw not in SECTOR_ONLY and iso != f"{country or ''}{sector or ''}"
 
 
 def _guess_type(code: str | None) -> str:

@@ -282,6 +282,9 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
         elif country_marks and country_marks[-1]["country"] != country and (
                 (head_mention["type"] in _CORRECTABLE_TYPES and _is_state(country, index))
                 or country == _TRANSNATIONAL):
+            if country != _TRANSNATIONAL:
+                # "the Pakistani Senate" is not the US one: another body, unnamed here.
+                entity = name = None
             country = country_marks[-1]["country"]
             code = f"{country}{sector or ''}"
     else:
