@@ -191,6 +191,9 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
          "excoriated", "the plan as a giveaway to donors"),
         ("Many farmers see the treaty as a threat to their land.", "Many farmers", "see",
          "the treaty as a threat to their land"),
+        # A verb of urging with a mass noun: what is urged, not whom.
+        ("The envoy urged restraint on both sides.", "The envoy", "urged",
+         "restraint on both sides"),
         # Verbs of Levin's conjecture and admire classes.
         ("Few voters understood that the deal had collapsed.", "Few voters", "understood",
          "that the deal had collapsed"),

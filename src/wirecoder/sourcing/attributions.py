@@ -44,6 +44,9 @@ _NOUN_CUES = {"claim", "report", "statement", "allegation", "assertion", "sugges
 # Verbs whose subject receives what a noun of saying says ("faced questions about").
 _RECEIVING = {"face", "receive", "draw", "attract", "get", "meet", "hear", "read", "come",
               "take", "see", "have", "provoke", "spark", "prompt", "trigger", "fuel"}
+# Singular nouns without a determiner that name who hears ("told staff", "urged police").
+_HEARERS = {"staff", "police", "congress", "parliament", "management", "leadership", "family",
+            "press", "media", "everyone", "everybody", "anyone", "somebody", "someone"}
 _DATIVE = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "encourage"}
 _OBJECT_DEPS = {"dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "npadvmod"}
 _ABOUT = {"about", "of", "on", "against"}
@@ -126,7 +129,7 @@ def _object_content(verb: Token, cue_end: int) -> tuple[int, tuple[int, int]] | 
         # the passive "was called a liar")
         dobj = deps["oprd"]
     if dobj is not None and dobj.i >= cue_end:
-        if verb.lemma_.lower() in _DATIVE and xcomp is None:
+        if verb.lemma_.lower() in _DATIVE and xcomp is None and not _mass_noun(dobj):
             return None  # "told reporters": the object is who heard it
         # The verb's own prepositions go with the object only as its complements ("cited
         # X as Y", "likened X to Y"), not as when or where ("attacked X in tweets").
@@ -185,6 +188,13 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             found.append(child)
     return found
+
+
+def _mass_noun(token: Token) -> bool:
+    """A singular noun with no determiner ("urged restraint", "urges retaliation on
+    Russia"): what is urged, not whom; a hearer has a determiner, a name or a plural."""
+    return (token.tag_ == "NN" and token.lemma_.lower() not in _HEARERS
+            and not any(c.dep_ in ("det", "poss") for c in token.children))
 
 
 def _without_participle(head: Token, end: int) -> int:
