@@ -567,6 +567,22 @@ class SentenceReader:
             anchor=noun.i,
         )
 
+    def _quoted_name(self, verb: Token, cue_end: int) -> list[tuple[int, int]]:
+        """"what she called a “rant”", "which Tim Cook called “total political crap”":
+        a relative object and the name it is given, when the name is quoted (the
+        speaker's words, not the reporter's framing, as in "what they call reform")."""
+        doc = self.doc
+        wh = next((c for c in verb.children if c.dep_ in ("dobj", "pobj") and c.i < verb.i
+                   and c.tag_ in ("WP", "WDT")), None)
+        name = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj")
+                     and c.i >= cue_end), None)
+        if wh is None or name is None:
+            return []
+        a, b = trim_tokens(doc, name.left_edge.i, name.right_edge.i + 1)
+        if b <= a or not any(self.regions.at(doc[k].idx) is not None for k in range(a, b)):
+            return []
+        return [char_range(doc, wh.i, wh.i + 1), char_range(doc, a, b)]
+
     def _fronted_document(self, sent: Span) -> Attribution | None:
         """A clause opened by "In" and a document that states it: "In this poll, Trump
         rose 1 point", "In the report, the agency estimates ..." -- the document is the
@@ -701,6 +717,8 @@ class SentenceReader:
                     cue_end, pieces = found_wh
                     cue_range = (cue_range[0], max(cue_range[1], cue_end))
                     content = [char_range(doc, a, b) for a, b in pieces]
+                else:
+                    content = self._quoted_name(verb, cue_range[1])
         if not content and cue.cls == "speech" and cue.content != "quote":
             # "The issue was first reported by X", "Quiros was accused of fraud": the
             # passive's subject is what is said; "by" or "of" ends the cue.
