@@ -105,3 +105,14 @@ def test_every_lexicon_code_is_a_cameo_code() -> None:
     rows = [r.split("\t") for r in _data("noun_triggers.tsv").splitlines() if r[0] != "#"]
     for lemma, code, _ in rows[1:]:
         assert cameo(code).code == code, lemma
+
+
+
+def test_verb_match_is_remembered_per_doc_and_forgotten_for_another(nlp: Language) -> None:
+    first = nlp("Iran attacked Iraq.")
+    second = nlp("Iran praised Iraq.")
+    attacked = match_verb(first[1])
+    assert attacked is not None and match_verb(first[1]) == attacked
+    praised = match_verb(second[1])
+    assert praised is not None and praised.code != attacked.code
+    assert match_verb(first[1]) == attacked

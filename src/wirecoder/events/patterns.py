@@ -226,8 +226,36 @@ def _temporal(prep: Token) -> bool:
         g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
+class _DocMemo:
+    """Answers for the tokens of the doc last asked about: the coder asks about the same
+    verb from several places (its own match, a noun's governor, a frame's complement)."""
+
+    def __init__(self) -> None:
+        self.doc: object = None
+        self.length = -1
+        self.found: dict[int, TriggerMatch | None] = {}
+
+    def get(self, token: Token) -> tuple[bool, TriggerMatch | None]:
+        # A retokenized doc is the same object with other tokens: its length tells.
+        if token.doc is not self.doc or len(token.doc) != self.length:
+            self.doc, self.length, self.found = token.doc, len(token.doc), {}
+        if token.i in self.found:
+            return True, self.found[token.i]
+        return False, None
+
+
+_VERB_MEMO = _DocMemo()
+
+
 def match_verb(token: Token) -> TriggerMatch | None:
     """The CAMEO code of a verb predicate, or None if the lexicon codes no event for it."""
+    known, match = _VERB_MEMO.get(token)
+    if not known:
+        match = _VERB_MEMO.found[token.i] = _match_verb(token)
+    return match
+
+
+def _match_verb(token: Token) -> TriggerMatch | None:
     entries = _entries(token.lemma_.lower())
     if not entries:
         return None
