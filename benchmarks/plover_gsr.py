@@ -17,6 +17,7 @@ or religious suffix (``CVLalb`` and ``GOVMOS`` become ``CVL`` and ``GOV``).
 
     .venv/bin/python benchmarks/plover_gsr.py [--pick confidence|first] [--json PATH]
     .venv/bin/python benchmarks/plover_gsr.py --self-check   # scorer sanity: gold vs gold
+    .venv/bin/python benchmarks/plover_gsr.py --actor-misses 40   # dev-half country misses
 """
 
 from __future__ import annotations
@@ -71,6 +72,10 @@ class Coded:
     event: str | None
     sources: tuple[Pair, ...] = ()
     targets: tuple[Pair, ...] = ()
+    # For reading misses only; scoring never looks at these.
+    source_texts: tuple[str, ...] = ()
+    target_texts: tuple[str, ...] = ()
+    trigger: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,11 @@ def _pairs(actors: Iterable[Any]) -> tuple[Pair, ...]:
     return tuple(pairs)
 
 
+def _texts(actors: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(str(a.get("text") if isinstance(a, dict) else getattr(a, "text", ""))
+                 for a in actors)
+
+
 def load_gold(path: Path) -> list[GoldRecord]:
     records = []
     with path.open(encoding="utf-8") as f:
@@ -98,7 +108,8 @@ def load_gold(path: Path) -> list[GoldRecord]:
             if not line.strip():
                 continue
             row = json.loads(line)
-            coded = Coded(row["event"].upper(), _pairs(row["source"]), _pairs(row["target"]))
+            coded = Coded(row["event"].upper(), _pairs(row["source"]), _pairs(row["target"]),
+                          _texts(row["source"]), _texts(row["target"]))
             records.append(GoldRecord(row["id"], row["text"], coded))
     return records
 
@@ -139,7 +150,8 @@ def predict(records: Sequence[GoldRecord], pick: str) -> tuple[list[Coded], dict
             preds.append(Coded(None))
             continue
         label = event.plover.event.upper() if event.plover and event.plover.event else None
-        preds.append(Coded(label, _pairs(event.source), _pairs(event.target)))
+        preds.append(Coded(label, _pairs(event.source), _pairs(event.target),
+                           _texts(event.source), _texts(event.target), event.trigger.text))
     info = {"seconds": round(time.perf_counter() - started, 2),
             "errors": sum(errors.values()), "error_kinds": dict(errors.most_common(5))}
     return preds, info
@@ -279,6 +291,36 @@ def print_misses(records: Sequence[GoldRecord], preds: Sequence[Coded], limit: i
             break
 
 
+def print_actor_misses(records: Sequence[GoldRecord], preds: Sequence[Coded],
+                       limit: int) -> None:
+    """Country misses of the dev half only, with the phrases on each side, to tell a
+    wrong phrase (the events side) from a wrong country for the right phrase (the
+    resolver). The test half's errors are not to be read."""
+    print(f"\nfirst {limit} source/target country misses (dev half)")
+    shown = 0
+    for record, pred in zip(records, preds, strict=True):
+        if zlib.crc32(record.id.encode()) % 2 != 0:
+            continue
+        gold = record.coded
+        lines = []
+        for side, g_pairs, p_pairs, g_texts, p_texts in (
+                ("source", gold.sources, pred.sources, gold.source_texts, pred.source_texts),
+                ("target", gold.targets, pred.targets, gold.target_texts, pred.target_texts)):
+            wanted = {c for c, _ in g_pairs if c}
+            if wanted and not wanted & {c for c, _ in p_pairs if c}:
+                golds = ", ".join(f"{t} {c}" for t, (c, _) in zip(g_texts, g_pairs, strict=True))
+                got = ", ".join(f"{t} {c}" for t, (c, _) in zip(p_texts, p_pairs, strict=True))
+                lines.append(f"      {side}: gold [{golds}]  predicted [{got or '-'}]")
+        if not lines:
+            continue
+        print(f"  {record.id}: gold {gold.event}, predicted {pred.event or NONE} "
+              f"(trigger {pred.trigger or '-'})\n      {record.text[:150]}")
+        print("\n".join(lines))
+        shown += 1
+        if shown >= limit:
+            break
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=gold_path("plover-gsr", "plover_gsr.jsonl"))
@@ -288,6 +330,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N records")
     parser.add_argument("--misses", type=int, default=0,
                         help="print the first N misses of the dev half")
+    parser.add_argument("--actor-misses", type=int, default=0,
+                        help="print the first N source/target country misses of the dev "
+                             "half, with the phrases on each side")
     parser.add_argument("--self-check", action="store_true",
                         help="score the gold against itself (must give 1.0), no engine")
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
@@ -324,6 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"target country {fmt(part['target_country_accuracy'])}")
     if args.misses:
         print_misses(records, preds, args.misses)
+    if args.actor_misses:
+        print_actor_misses(records, preds, args.actor_misses)
     print(f"\ncommand: {figures['command']}\ncommit: {figures['commit']}  date: {figures['date']}")
     write_json(args.json, figures)
     if run["errors"] == len(records) and records:
