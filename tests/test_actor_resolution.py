@@ -245,3 +245,9 @@ def test_territories_and_corrected_bodies() -> None:
     actor = wirecoder.resolve_actor("the Pakistani Senate")
     assert actor is not None and (actor.country, actor.sector, actor.entity) == (
         "PAK", "LEG", None)
+
+
+def test_an_office_abroad_takes_its_state() -> None:
+    # A Canadian who governed the Bank of England is British government while in office.
+    assert resolve("Mark Carney", "2016-01-01") == ("GBR", "GOV")
+    assert resolve("Mark Carney", "2025-06-01") == ("CAN", "GOV")
