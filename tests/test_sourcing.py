@@ -359,6 +359,13 @@ def test_fronted_document_is_the_source() -> None:
     assert [q["cue"]["text"] for q in quotes] == ["said"]
 
 
+def test_chained_cues_are_one_cue() -> None:
+    quotes = wirecoder.code("Republicans wanted to know who else had received immunity.").to_dict()[
+        "quotes"]
+    assert [(q["cue"]["text"], [c["text"] for c in q["content"]]) for q in quotes] == [
+        ("wanted to know", ["who else had received immunity"])]
+
+
 def test_expected_to_has_no_source() -> None:
     quote = wirecoder.code("The veto is expected to come before Friday.").to_dict()["quotes"][0]
     assert quote["speaker"] is None and quote["cue"]["text"] == "is expected"

@@ -345,6 +345,32 @@ def _set_off(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _merge_chained_cues(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """A cue whose "to" clause is a cue of its own is one cue with it: "wanted to know
+    who", "refused to endorse Trump" (PolNeAR spans "wanted to know"); the inner verb's
+    content is what is attributed."""
+    by_anchor = {a.anchor: a for a in found if a.cue is not None}
+    dropped: set[int] = set()
+    for inner in found:
+        token = doc[inner.anchor]
+        outer = by_anchor.get(token.head.i)
+        if (outer is None or outer is inner or token.dep_ != "xcomp" or inner.cue is None
+                or outer.cue is None):
+            continue
+        if inner.cue[0] <= outer.cue[0] < inner.cue[1]:
+            dropped.add(id(outer))  # "refused to endorse" already spans "refused"
+            continue
+        if (not outer.cue[1] <= inner.cue[0]
+                or any(doc[k].dep_ not in ("aux", "neg", "advmod", "prt")
+                       for k in range(outer.cue[1], inner.cue[0]))):
+            continue
+        inner.cue = (outer.cue[0], inner.cue[1])
+        if inner.source is None:
+            inner.source, inner.source_head = outer.source, outer.source_head
+        dropped.add(id(outer))
+    return [a for a in found if id(a) not in dropped]
+
+
 def _cut_inner_cues(doc: Doc, found: list[Attribution]) -> None:
     """A source span stops before a relative clause that holds a cue of its own: in
     "Mr. Obama, who understood that ..., told X" the speaker of "told" is "Mr. Obama" and
@@ -467,6 +493,7 @@ class SentenceReader:
         fronted = self._fronted_document(sent)
         if fronted is not None:
             found.append(fronted)
+        found = _merge_chained_cues(self.doc, found)
         _cut_inner_cues(self.doc, found)
         for attribution in found:
             _clip_source(self.doc, attribution)
