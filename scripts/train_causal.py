@@ -117,6 +117,7 @@ def cv_signal(sentences: list[Sentence], token_rows: list, l2: float) -> dict[fl
 # Fine-tuning: the usual settings for a small BERT on a few thousand sentences, fixed
 # beforehand (a grid of fine-tuning runs does not fit this machine's CPU budget).
 ENCODER_EPOCHS = 3
+ENCODER_LAYERS = 6
 ENCODER_LR = 5e-5
 ENCODER_BATCH = 16
 # The encoder is trained without fold HELD_FOLD of train; that fold chooses its gate.
@@ -195,7 +196,10 @@ def finetune_encoder(args: argparse.Namespace, train: list[Sentence]) -> int:
     class Classifier(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.enc = AutoModel.from_pretrained(base)
+            # The lower layers alone (``--layers``): a shallower encoder is proportionally
+            # cheaper per sentence, and the bottom of a pre-trained stack is the part that
+            # survives truncation best.
+            self.enc = AutoModel.from_pretrained(base, num_hidden_layers=args.layers)
             # The word-piece table stays as pre-trained: 3,000 sentences cannot move
             # 30,000 rows usefully, and freezing it halves the optimiser's work.
             self.enc.embeddings.word_embeddings.weight.requires_grad_(False)
@@ -214,13 +218,14 @@ def finetune_encoder(args: argparse.Namespace, train: list[Sentence]) -> int:
     model = Classifier().train()
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad],
                             lr=ENCODER_LR, weight_decay=0.01)
-    steps = ENCODER_EPOCHS * math.ceil(len(idx) / ENCODER_BATCH)
+    epochs = args.epochs
+    steps = epochs * math.ceil(len(idx) / ENCODER_BATCH)
     warm = int(0.1 * steps)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / max(warm, 1), max(0.0, (steps - s) / (steps - warm))))
     rng = np.random.RandomState(SEED)
     started = time.perf_counter()
-    for epoch in range(ENCODER_EPOCHS):
+    for epoch in range(epochs):
         order = rng.permutation(idx)
         for i in range(0, len(order), ENCODER_BATCH):
             chosen = order[i:i + ENCODER_BATCH]
@@ -290,6 +295,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     parser.add_argument("--finetune-encoder", metavar="BASE_MODEL_DIR",
                         help="fine-tune the encoder from this MiniLM folder (needs torch)")
+    parser.add_argument("--layers", type=int, default=ENCODER_LAYERS,
+                        help="encoder layers kept from the base model (bottom ones)")
+    parser.add_argument("--epochs", type=int, default=ENCODER_EPOCHS)
     parser.add_argument("--gate-only", action="store_true",
                         help="choose the encoder's gate; keep the linear models as they are")
     args = parser.parse_args()

@@ -61,7 +61,32 @@ def test_explained_events_lie_in_the_reasons_sentence(example_record: Any) -> No
     for reason in example_record.reasons:
         for event_id in reason.explains:
             event = events[event_id]
-            assert event.evidence.start <= reason.span.start < event.evidence.end
+            if event.evidence.start <= reason.span.start < event.evidence.end:
+                continue
+            # Else a justification of its holder's own acts reported just before it.
+            assert reason.kind == "justification" and event.trigger.start < reason.span.start
+            assert reason.holder is not None and reason.holder.entity is not None
+            assert any(a.entity == reason.holder.entity for a in event.source)
+
+
+def test_salamis_justification_explains_his_acts(example_record: Any) -> None:
+    reason = _reason(example_record, "justification", "seeking to “control” and divide Iraq")
+    explained = [e for e in example_record.events if e.id in reason.explains]
+    assert explained, "the justification explains no event"
+    assert {e.trigger.text for e in explained} & {"discussed", "welcomed", "enhancing"}
+    assert all(a.entity == "hossein-salami" for e in explained for a in e.source)
+
+
+def test_a_justification_explains_the_speakers_own_acts_before_it(nlp: Any) -> None:
+    said = "claimed that foreign powers are seeking to divide Iraq."
+    met = "Hossein Salami met the Iraqi defence minister in Tehran on Sunday. "
+    doc = nlp(met + "Salami " + said)
+    meeting = [e["id"] for e in doc._.wc_events if e["trigger"]["text"] == "met"]
+    justification = [r for r in doc._.wc_reasons if r["kind"] == "justification"]
+    assert meeting and justification and justification[0]["explains"] == meeting
+    # Someone else's justification is not a reason for Salami's meeting.
+    doc = nlp(met + "Ali Khamenei " + said)
+    assert [r["explains"] for r in doc._.wc_reasons if r["kind"] == "justification"] == [[]]
 
 
 def test_spans_match_the_text(example_record: Any) -> None:
@@ -199,6 +224,65 @@ def test_encoder_ships_small_and_reads_causality() -> None:
     assert 0.0 <= model.proba("the strike " * 200) <= 1.0
 
 
+def test_encoder_batches_give_the_answers_of_one_at_a_time() -> None:
+    from wirecoder.reasons.model import encoder
+
+    _need_encoder()
+    texts = ["Police fired tear gas to disperse the crowd .",
+             "Thousands of teachers marched in the capital on Monday .",
+             "The talks collapsed after the rebels refused to disarm ."]
+    one_by_one = [encoder().proba(t) for t in texts]
+    assert encoder().probas(texts) == pytest.approx(one_by_one, abs=1e-5)
+    assert encoder().probas([]) == []
+
+
+def test_one_blas_thread_inside_the_encoder_then_restored() -> None:
+    from wirecoder.reasons.encoder import _openblas_threads, single_blas_thread
+
+    found = _openblas_threads()
+    if found is None:
+        pytest.skip("numpy is not linked to a known OpenBLAS")
+    setter, getter = found
+    before = getter()
+    setter(2)
+    try:
+        with single_blas_thread():
+            assert getter() == 1
+        assert getter() == 2
+    finally:
+        setter(before)
+
+
+def test_encoder_is_on_by_default_and_can_be_switched_off(
+        nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import wirecoder
+    from wirecoder.reasons import model
+
+    _need_encoder()
+    asked: list[list[str]] = []
+    real = model.encoder()
+
+    class Spy:
+        def probas(self, texts: list[str]) -> list[float]:
+            asked.append(list(texts))
+            return real.probas(texts)
+
+    monkeypatch.setattr(model, "encoder", lambda: Spy())
+    # Weak cues ("for" on a verb, "to" marking a purpose) that stand only if the sentence
+    # is causal, with linear probabilities the gate finds unsure: one batch for them all.
+    text = ("Workers went on strike to demand higher wages. "
+            "Students protested for better conditions. "
+            "Troops were sent to secure the border.")
+    assert nlp.get_pipe("wirecoder_reasons").encoder is True
+    nlp(text)
+    assert len(asked) == 1 and "Students protested for better conditions." in asked[0]
+    off = wirecoder.load(wirecoder_reasons={"encoder": False})
+    assert off.get_pipe("wirecoder_reasons").encoder is False
+    asked.clear()
+    off(text)
+    assert asked == []
+
+
 def test_encoder_runs_only_where_the_linear_model_is_unsure(
         nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from wirecoder.reasons import model
@@ -208,9 +292,9 @@ def test_encoder_runs_only_where_the_linear_model_is_unsure(
     real = model.encoder()
 
     class Spy:
-        def proba(self, text: str) -> float:
-            calls.append(text)
-            return real.proba(text)
+        def probas(self, texts: list[str]) -> list[float]:
+            calls.extend(texts)
+            return real.probas(texts)
 
     monkeypatch.setattr(model, "encoder", lambda: Spy())
     gate = model.encoder_gate()

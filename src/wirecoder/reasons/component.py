@@ -18,7 +18,7 @@ from wirecoder.actors.resolve import MentionIndex
 from wirecoder.extensions import register_extensions
 from wirecoder.reasons import holders
 from wirecoder.reasons.cues import CueHit, find_cues
-from wirecoder.reasons.model import judge_causal, tag_relation
+from wirecoder.reasons.model import judge_many, tag_relation
 from wirecoder.reasons.rules import ReasonSpans, spans_for, weak_cue_holds
 
 # Past this a sentence is run-on text (no punctuation, a table): the parse is not worth
@@ -34,13 +34,13 @@ class ReasonFinder:
     when the learned sentence model is at least this sure and the span tagger finds both
     a cause and an effect.
     encoder (bool): ask the fine-tuned encoder whether a sentence is causal where the
-    linear model is unsure and a weak cue depends on the answer. Off by default: it is
-    more accurate (docs/reasons.md) but costs far more than the 10% of the pipeline's time
-    the component may add. ``wirecoder.load(wirecoder_reasons={"encoder": True})``.
+    linear model is unsure and a weak cue depends on the answer (on by default: more
+    accurate, docs/reasons.md). ``wirecoder.load(wirecoder_reasons={"encoder": False})``
+    leaves every decision to the linear model, for the last few per cent of speed.
     """
 
     def __init__(self, nlp: Language, name: str = "wirecoder_reasons", *,
-                 model_only_threshold: float = 0.9, encoder: bool = False) -> None:
+                 model_only_threshold: float = 0.9, encoder: bool = True) -> None:
         register_extensions()
         self.name = name
         self.model_only_threshold = model_only_threshold
@@ -50,13 +50,19 @@ class ReasonFinder:
         events = list(doc._.wc_events or [])
         quotes = doc._.get("wc_quotes") if Doc.has_extension("wc_quotes") else None
         index = MentionIndex(doc)
+        sents = [s for s in doc.sents if len(s) <= MAX_SENTENCE_TOKENS]
+        too_long = sum(1 for s in doc.sents if len(s) > MAX_SENTENCE_TOKENS)
+        hits = [find_cues(s) for s in sents]
+        # The encoder is asked only where its answer can change the outcome: a weak cue in
+        # its causal use, which stands only when the sentence is causal; all of the
+        # document's such sentences in one batch.
+        judged = judge_many(sents, hits, [
+            self.encoder and any(not h.cue.strong and weak_cue_holds(h, s) for h in sent_hits)
+            for s, sent_hits in zip(sents, hits, strict=True)])
         reasons: list[dict[str, Any]] = []
-        too_long = 0
-        for sent in doc.sents:
-            if len(sent) > MAX_SENTENCE_TOKENS:
-                too_long += 1
-                continue
-            reasons.extend(self._sentence_reasons(sent, events, quotes, index))
+        for sent, sent_hits, (probability, causal) in zip(sents, hits, judged, strict=True):
+            reasons.extend(self._sentence_reasons(sent, sent_hits, probability, causal,
+                                                  events, quotes, index))
         for n, reason in enumerate(reasons, 1):
             reason["id"] = f"r{n}"
         doc._.wc_reasons = reasons
@@ -65,15 +71,10 @@ class ReasonFinder:
                                  W_LONG.format(n=too_long, limit=MAX_SENTENCE_TOKENS)]
         return doc
 
-    def _sentence_reasons(self, sent: Span, events: list[dict[str, Any]],
+    def _sentence_reasons(self, sent: Span, hits: list[CueHit], probability: float,
+                          causal: bool, events: list[dict[str, Any]],
                           quotes: list[dict[str, Any]] | None,
                           index: MentionIndex) -> list[dict[str, Any]]:
-        hits = find_cues(sent)
-        # The encoder is asked only where its answer can change the outcome: a weak cue in
-        # its causal use, which stands only when the sentence is causal (the encoder is
-        # slow next to everything else here).
-        probability, causal = judge_causal(sent, hits, refine=self.encoder and any(
-            not h.cue.strong and weak_cue_holds(h, sent) for h in hits))
         found: list[dict[str, Any]] = []
         taken: set[int] = set()
         for hit in sorted(hits, key=lambda h: (not h.cue.strong, h.start)):
@@ -118,6 +119,9 @@ class ReasonFinder:
             holder = speaker or cited
         quote = holders.quote_of((start, end), quotes)
         text = doc[first.i : last.i + 1].text  # Doc.text would be rebuilt per reason
+        attribution = holders.attribution_for(explained, (start, end), quotes)
+        if not explained and kind == "justification":
+            explained = _own_acts_before(sent, holder, events)
         return {
             "id": "",
             "kind": kind,
@@ -125,7 +129,7 @@ class ReasonFinder:
             "span": {"start": start, "end": end, "text": text},
             "explains": [e["id"] for e in explained],
             "holder": holder,
-            "attribution": holders.attribution_for(explained, (start, end), quotes),
+            "attribution": attribution,
             # Kept out of the record (serialize drops "_" keys); `wirecoder why` reads them.
             "_sentence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
             "_cue": hit.phrase if hit else None,
@@ -134,6 +138,32 @@ class ReasonFinder:
                 quote is None and holder is None and _bare_quotation(sent)),
             "_confidence": round(probability, 3),
         }
+
+
+# How far back a justification with no act in its own sentence looks for its holder's
+# acts: the sentence before and the one before that ("X met Y. X welcomed Y. X claimed
+# that ...": the claim is why X did both).
+JUSTIFIED_SENTENCES_BACK = 2
+
+
+def _own_acts_before(sent: Span, holder: dict[str, Any] | None,
+                     events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The holder's own acts in the sentences just before a justification whose sentence
+    reports none: a speaker who says why, right after the story reports what he did,
+    gives the reason for those acts (the explanation relation of discourse). Only acts
+    whose source is the same registry entity as the holder: a name alone could be anyone."""
+    entity = (holder or {}).get("entity")
+    if not entity:
+        return []
+    doc = sent.doc
+    start = sent.start
+    for _ in range(JUSTIFIED_SENTENCES_BACK):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    window = (doc[start].idx, sent.start_char)
+    return [e for e in events if window[0] <= e["trigger"]["start"] < window[1]
+            and any(a.get("entity") == entity for a in e["source"])]
 
 
 def _bare_quotation(sent: Span) -> bool:
@@ -148,7 +178,7 @@ def _bare_quotation(sent: Span) -> bool:
     "wirecoder_reasons",
     assigns=["doc._.wc_reasons"],
     requires=["doc._.wc_events", "token.dep", "token.lemma"],
-    default_config={"model_only_threshold": 0.9, "encoder": False},
+    default_config={"model_only_threshold": 0.9, "encoder": True},
 )
 def make_reason_finder(nlp: Language, name: str, model_only_threshold: float,
                        encoder: bool) -> ReasonFinder:

@@ -18,22 +18,35 @@ _CLAUSE_DEPS = {"advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "pre
 
 def sentence_features(sent: Span, hits: list[CueHit] | None = None) -> list[str]:
     hits = find_cues(sent) if hits is None else hits
-    words = [t.lower_ for t in sent]
+    # Each token's attributes read once (a Span yields new Token objects on every pass).
+    toks = list(sent)
+    words = [t.lower_ for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    deps = [t.dep_ for t in toks]
+    pos = [t.pos_ for t in toks]
+    start = sent.start
+    heads = [t.head.i - start for t in toks]
     feats = ["bias"]
     feats += [f"w={w}" for w in words]
-    feats += [f"l={t.lemma_.lower()}" for t in sent if not t.is_punct]
+    feats += [f"l={lemma}" for t, lemma in zip(toks, lemmas, strict=True) if not t.is_punct]
     feats += [f"b={a}_{b}" for a, b in zip(["<s>", *words], [*words, "</s>"], strict=False)]
-    for token in sent:
+    n = len(toks)
+    for k, (dep, h) in enumerate(zip(deps, heads, strict=True)):
+        if 0 <= h < n:
+            head_lemma, head_pos, head_dep = lemmas[h], pos[h], deps[h]
+        else:  # a head outside the sentence (odd sentence splits)
+            head = toks[k].head
+            head_lemma, head_pos, head_dep = head.lemma_.lower(), head.pos_, head.dep_
         # Dependency triples carry who-did-what-to-whom, which bags of words lose.
-        feats.append(f"dt={token.head.lemma_.lower()}>{token.dep_}>{token.lemma_.lower()}")
-        feats.append(f"dp={token.head.pos_}>{token.dep_}>{token.pos_}")
-        if token.dep_ in _MARKER_DEPS and token.head.dep_ in _CLAUSE_DEPS | {"ROOT"}:
-            feats.append(f"mk={token.dep_}:{token.lower_}>{token.head.dep_}")
-        if token.dep_ in ("advcl", "xcomp", "ccomp", "acl"):
-            feats.append(f"cl={token.dep_}:{token.head.lemma_.lower()}")
-            feats.append(f"cl={token.dep_}")
+        feats.append(f"dt={head_lemma}>{dep}>{lemmas[k]}")
+        feats.append(f"dp={head_pos}>{dep}>{pos[k]}")
+        if dep in _MARKER_DEPS and head_dep in _CLAUSE_DEPS | {"ROOT"}:
+            feats.append(f"mk={dep}:{words[k]}>{head_dep}")
+        if dep in ("advcl", "xcomp", "ccomp", "acl"):
+            feats.append(f"cl={dep}:{head_lemma}")
+            feats.append(f"cl={dep}")
     # A causal sentence relates two events: count the verbs that could be them.
-    feats.append(f"nv={min(sum(1 for t in sent if t.pos_ == 'VERB'), 5)}")
+    feats.append(f"nv={min(sum(1 for p in pos if p == 'VERB'), 5)}")
     for hit in hits:
         feats.append(f"cue={hit.cue.role}:{hit.phrase}")
         feats.append(f"role={hit.cue.role}")

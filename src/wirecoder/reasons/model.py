@@ -4,6 +4,7 @@ their outputs become one cause / effect / signal relation per sentence."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -100,12 +101,26 @@ def judge_causal(sent: Span, hits: list[CueHit] | None = None, *,
     sure; where it is not (its probability inside the gate's band) and ``refine`` is set,
     the fine-tuned encoder's probability is mixed in, so the slow model runs on a
     fraction of the sentences only."""
-    p = causal_probability(sent, hits)
+    return judge_many([sent], [hits], [refine])[0]
+
+
+def judge_many(sents: Sequence[Span], hits: Sequence[list[CueHit] | None],
+               refine: Sequence[bool]) -> list[tuple[float, bool]]:
+    """``judge_causal`` for several sentences, the encoder run once for all of those that
+    need it (cheaper per sentence than one at a time; same answers)."""
+    linear = [causal_probability(s, h) for s, h in zip(sents, hits, strict=True)]
     gate = encoder_gate()
-    if gate is None or not refine or not gate.low <= p <= gate.high:
-        return p, p >= sentence_threshold()
-    mixed = gate.mix * encoder().proba(sent.text) + (1 - gate.mix) * p
-    return mixed, mixed >= gate.threshold
+    out = [(p, p >= sentence_threshold()) for p in linear]
+    if gate is None:
+        return out
+    asked = [i for i, (p, r) in enumerate(zip(linear, refine, strict=True))
+             if r and gate.low <= p <= gate.high]
+    if asked:
+        for i, p_enc in zip(asked, encoder().probas([sents[i].text for i in asked]),
+                            strict=True):
+            mixed = gate.mix * p_enc + (1 - gate.mix) * linear[i]
+            out[i] = (mixed, mixed >= gate.threshold)
+    return out
 
 
 def tag_relation(sent: Span, hits: list[CueHit] | None = None) -> TaggedRelation:
