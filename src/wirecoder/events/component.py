@@ -377,6 +377,13 @@ class EventCoder:
                     # "talks between Israel and Hamas": each side acts with the other.
                     source, target = target, []
                 break
+        if not target and match.code[:2] != "01":
+            # "Germany's refusal to send tanks to Ukraine", "an offer to mediate between
+            # X and Y": the act the noun is about names its target.
+            for clause in args.noun_clauses(noun):
+                target = _find_target(clause, index, depth=2)
+                if target:
+                    break
         if not target and verb is not None and _is_light(verb):
             # "staged a hunger strike ... in protest against X"
             target = _in_protest(verb, index)
