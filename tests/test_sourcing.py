@@ -197,6 +197,9 @@ def test_record_validates(record: dict[str, Any], validator: Any) -> None:
         # A verb of urging with a mass noun: what is urged, not whom.
         ("The envoy urged restraint on both sides.", "The envoy", "urged",
          "restraint on both sides"),
+        # A verb of saying, its hearer and a colon before the quotation.
+        ("Senator Lee scolded him: “The science is against you.”", "Senator Lee", "scolded",
+         "“The science is against you.”"),
         # Verbs of Levin's conjecture and admire classes.
         ("Few voters understood that the deal had collapsed.", "Few voters", "understood",
          "that the deal had collapsed"),

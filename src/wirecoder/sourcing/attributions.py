@@ -594,6 +594,26 @@ class SentenceReader:
             anchor=noun.i,
         )
 
+    def _colon_quote(self, verb: Token) -> list[tuple[int, int]]:
+        """A verb of saying, its hearer and a colon before a quotation: "McCaskill scolded
+        him: “The scientific community is ...”"."""
+        doc = self.doc
+        after = verb.right_edge.i + 1
+        colon = next((c for c in verb.rights if c.text == ":"), None)
+        if colon is not None:
+            after = colon.i + 1
+        elif after < len(doc) and doc[after].text == ":":
+            after += 1
+        else:
+            return []
+        if doc[after - 1].text != ":" or self.regions.at(verb.idx) is not None:
+            return []
+        j = doc[after - 1].idx + 1
+        while j < len(self.text) and self.text[j] in " \n\t\xa0":
+            j += 1
+        region = self.regions.at(j)
+        return list(region.parts) if region is not None and region.start == j else []
+
     def _quoted_name(self, verb: Token, cue_end: int) -> list[tuple[int, int]]:
         """"what she called a “rant”", "which Tim Cook called “total political crap”":
         a relative object and the name it is given, when the name is quoted (the
@@ -769,6 +789,8 @@ class SentenceReader:
             content = self._raising_passive(verb)
         if not content and cue.cls == "speech" and cue.content in ("any", "all"):
             content = self._parenthetical(verb, subject, cue_range, sent)
+        if not content and cue.cls == "speech" and subject is not None:
+            content = self._colon_quote(verb)
         if not content:
             return None
         content = self._with_quotes(content)
