@@ -662,3 +662,18 @@ def test_golden_summoning_an_ambassador_to_complain_is_the_complaint() -> None:
     assert event.plover.event == "ACCUSE"
     assert _names(event.source, "KEN") and _names(event.target, "UGA")
     assert all(e.trigger.text != "summoned" for e in record.events)
+
+
+def test_golden_a_crowd_named_only_by_its_place_is_the_place_s_people() -> None:
+    event = _find(wirecoder.code("Protests erupted in Kenya after the vote.",
+                                 published="2023-06-01"), "Protests")
+    assert event.plover.event == "PROTEST" and _names(event.source, "KEN")
+
+
+def test_golden_fighting_that_breaks_out_between_two_sides_is_reciprocal() -> None:
+    record = wirecoder.code("Fighting erupted between Sudanese and Chadian troops along the "
+                            "border.", published="2023-06-01")
+    assert all(e.trigger.text != "erupted" for e in record.events)
+    dyads = {(e.source[0].country, e.target[0].country) for e in record.events
+             if e.trigger.text == "Fighting"}
+    assert dyads == {("SDN", "TCD"), ("TCD", "SDN")}

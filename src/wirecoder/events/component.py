@@ -83,6 +83,18 @@ def _is_light(verb: Token) -> bool:
     return verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS
 
 
+# Verbs that only say an event happened: "riots broke out", "fighting erupted between X
+# and Y": the noun is the event, the verb's phrases are its own.
+_OCCURRENCE_LEMMAS = {"erupt", "occur", "happen", "flare", "rage", "spread", "break"}
+
+
+def _is_occurrence(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "break":  # "broke out", not "broke the ceasefire"
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in _OCCURRENCE_LEMMAS
+
+
 # Verbs of sending and summoning whose purpose clause names the act: "sent inspectors to
 # investigate", "summoned the ambassador to protest".
 _MEANS_LEMMAS = {"send", "dispatch", "summon"}
@@ -110,6 +122,8 @@ _NAME_ENTITIES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "WORK_OF_
                   "EVENT"}  # "Iraq War veteran"
 # Verbs of complaint whose clause is the complaint: "X is failing ..., the group protested".
 _COMPLAINT_CODES = {"protest": "111", "complain": "114", "charge": "112", "allege": "112"}
+# Protests and riots: done by crowds, often named only by where they are.
+_CROWD_ROOTS = {"14"}
 # Complaints and accusations target whom they are about, not whom they are made to.
 _AUDIENCE_LAST_ROOTS = {"11"}
 # Nouns of saying, asking, offering and giving, whose "from" phrase is their source.
@@ -193,8 +207,9 @@ class EventCoder:
             c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
         ):
             return None  # naming, not phoning: "what he called a senseless act"
-        if _is_light(verb) and any(
-            c.dep_ == "nsubjpass" and match_noun(c) is not None for c in verb.children
+        if (_is_light(verb) or _is_occurrence(verb)) and any(
+            c.dep_ in ("nsubjpass", "nsubj") and match_noun(c) is not None
+            and (c.dep_ == "nsubjpass" or _is_occurrence(verb)) for c in verb.children
         ):
             # "a meeting was held", "talks to be held in Moscow": the noun is the event,
             # coded on its own.
@@ -357,9 +372,19 @@ class EventCoder:
             subject = args.subject_of(verb)
             if subject is not None and subject.i != noun.i:
                 source = actors_from_head(subject, index)
+        if not source and match.code[:2] in _CROWD_ROOTS:
+            # "Protests erupted in Kenya", "riots across Iran": a crowd nobody names is
+            # the place's people.
+            heads = [noun, *([verb] if verb is not None and noun.head.i == verb.i else [])]
+            for pobj in (p for head in heads for p in args.prep_objects(
+                    head, ("in", "across", "throughout"))):
+                place = index.covering(pobj)
+                if place is not None and place.get("country") and place["kind"] != "agent":
+                    source = actors_from_head(pobj, index)
+                    break
         target: list[dict[str, Any]] = []
         heads = [noun]
-        if noun.dep_ == "nsubjpass" or (
+        if noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and _is_occurrence(noun.head)) or (
             noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and match_verb(noun.head) is None
         ):
             # "talks were held in Moscow between X and Y", "send arms to Pakistan"
