@@ -251,3 +251,12 @@ def test_an_office_abroad_takes_its_state() -> None:
     # A Canadian who governed the Bank of England is British government while in office.
     assert resolve("Mark Carney", "2016-01-01") == ("GBR", "GOV")
     assert resolve("Mark Carney", "2025-06-01") == ("CAN", "GOV")
+
+
+def test_transnational_militants_and_partial_names() -> None:
+    # PETRARCH's IMGMUSALQ: a transnational militant group's man is REB, code kept.
+    actor = wirecoder.resolve_actor("Ayman al-Zawahiri", date="2015-01-01")
+    assert actor is not None and (actor.country, actor.sector) == ("IMG", "REB")
+    # A one-word person name that opens a longer unknown name is not that person.
+    assert wirecoder.resolve_actor("Abdullah Gul Mohammadi") is None or resolve(
+        "Abdullah Gul Mohammadi")[0] != "SAU"

@@ -44,6 +44,12 @@ OTHER_SECTORS = frozenset({
     "JRN", "UNK", "NGO", "IGO", "MNC", "AMN", "IRC", "GRP",
 })
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC", None})
+# CAMEO's religion codes (as in scripts/build_agents.py).
+RELIGION_CODES = frozenset({
+    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "EVA", "HIN",
+    "HSD", "ITR", "JAN", "JEW", "JIN", "JHW", "LDS", "MOS", "MAR", "MRN", "MSH", "MUS",
+    "OST", "PRO", "QUA", "SFI", "SHI", "SIK", "SUN", "TAO", "UDX", "ZRO",
+})
 AGENT_RE = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]+)\]")
 
 
@@ -107,6 +113,12 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     # code keeps CAMEO's MNC.
     if country == "MNC" and sector and sector not in SECTOR_ONLY and sector.isalpha():
         country, sector = sector, "BUS"
+    # Transnational militant groups (IMG) are armed groups whatever PETRARCH's second
+    # code (a region, a faith: "IMGMUSALQ"); a faith elsewhere is PLOVER's REL.
+    if country == "IMG" and sector not in SECTOR_ONLY:
+        sector = "REB"
+    elif sector in RELIGION_CODES:
+        sector = "REL"
     # "PSEGZA", "USAPRI", "GBRFLK": a state's territory, not a sector; the full code
     # keeps it. (IGO, NGO and IMG codes go on with the body's own code.)
     if (sector and country not in NON_STATE_COUNTRIES and sector not in SECTOR_ONLY

@@ -309,7 +309,11 @@ def _code_phrase(head: Token, tokens: list[Token], start: int, end: int,
             sector = "CVL"
         # A named body in the phrase ("IRGC commander", "commander of the IRGC") gives
         # its country, and its own sector outranks the agent word: its people share it.
-        named = [m for m in mentions if m["kind"] == "entity" and not _sponsoring(m, doc)]
+        # A one-person name followed by more name words is part of another person's name
+        # ("Abdullah Ocalan" is not King Abdullah).
+        named = [m for m in mentions if m["kind"] == "entity" and not _sponsoring(m, doc)
+                 and not (m["type"] == "person" and head.pos_ == "PROPN"
+                          and m["end"] == head.i and head_mention is None)]
         # A people split between states ("Kurds") names no country: it gives none.
         places = [m for m in mentions if m["kind"] in ("demonym", "capital", "city", "region")
                   and m["country"] and not _sponsoring(m, doc)]
