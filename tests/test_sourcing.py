@@ -369,6 +369,13 @@ def test_chained_cues_are_one_cue() -> None:
         ("wanted to know", ["who else had received immunity"])]
 
 
+def test_hearsay_adverb_is_a_cue_without_source() -> None:
+    text = "The guard was fired after he allegedly stole a laptop from the office."
+    quote = wirecoder.code(text).to_dict()["quotes"][0]
+    assert quote["cue"]["text"] == "allegedly" and quote["speaker"] is None
+    assert [c["text"] for c in quote["content"]] == ["he", "stole a laptop from the office"]
+
+
 def test_expected_to_has_no_source() -> None:
     quote = wirecoder.code("The veto is expected to come before Friday.").to_dict()["quotes"][0]
     assert quote["speaker"] is None and quote["cue"]["text"] == "is expected"

@@ -47,6 +47,10 @@ _RECEIVING = {"face", "receive", "draw", "attract", "get", "meet", "hear", "read
 # Singular nouns without a determiner that name who hears ("told staff", "urged police").
 _HEARERS = {"staff", "police", "congress", "parliament", "management", "leadership", "family",
             "press", "media", "everyone", "everybody", "anyone", "somebody", "someone"}
+# Adverbs that mark a clause as hearsay (Biber et al. 1999, stance adverbials of the
+# source of knowledge); "apparently" and "evidently" mark the reporter's own inference.
+_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly",
+                "presumably"}
 _DATIVE = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "encourage"}
 _OBJECT_DEPS = {"dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "npadvmod"}
 _ABOUT = {"about", "of", "on", "against"}
@@ -493,6 +497,11 @@ class SentenceReader:
         fronted = self._fronted_document(sent)
         if fronted is not None:
             found.append(fronted)
+        for token in sent:
+            if token.lower_ in _EVIDENTIALS and token.dep_ == "advmod":
+                hearsay = self._evidential(token)
+                if hearsay is not None:
+                    found.append(hearsay)
         found = _merge_chained_cues(self.doc, found)
         _cut_inner_cues(self.doc, found)
         for attribution in found:
@@ -593,6 +602,27 @@ class SentenceReader:
             content=self._with_quotes([char_range(doc, start, end)]),
             anchor=noun.i,
         )
+
+    def _evidential(self, adverb: Token) -> Attribution | None:
+        """An adverb that marks a clause as hearsay: "he allegedly brandished a pistol",
+        "Clinton Campaign Reportedly Scrambling": the cue, with no source in the text;
+        the clause around it, less the adverb and its conjunction, is the content."""
+        doc = self.doc
+        verb = adverb.head
+        if (verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.lemma_.lower() in self.lexicon
+                or self.regions.at(adverb.idx) is not None):
+            return None
+        start = min([verb.i] + [c.left_edge.i for c in verb.lefts
+                                if c.dep_ not in ("mark", "cc", "punct", "prep")])
+        end = max([verb.i] + [c.right_edge.i for c in verb.rights
+                              if c.dep_ not in ("punct", "cc", "conj")]) + 1
+        pieces = _minus(doc, start, end, [(adverb.i, adverb.i + 1)])
+        if sum(b - a for a, b in pieces) < 2:
+            return None
+        return Attribution(cue=(adverb.i, adverb.i + 1), source=None, source_head=None,
+                           content=self._with_quotes([char_range(doc, a, b)
+                                                      for a, b in pieces]),
+                           anchor=adverb.i)
 
     def _colon_quote(self, verb: Token) -> list[tuple[int, int]]:
         """A verb of saying, its hearer and a colon before a quotation: "McCaskill scolded
