@@ -545,6 +545,9 @@ def test_golden_nouns_of_people_and_names_of_wars_are_no_events(text: str) -> No
          "from Qatar.", "rejected", "EGY"),
         ("The parliament approved a law recognizing the victory of Ghana's opposition.",
          "approved", "GHA"),
+        # fire is aimed "against" a target as well as "on" it
+        ("Ugandan forces launched artillery, mortar, and rocket fire against Sudanese "
+         "rebel camps.", "fire", "SDN"),
         # a noun's own "to" clause names its target
         ("Germany's refusal to send tanks to Ukraine drew criticism.", "refusal", "UKR"),
         # a complaint targets whom it is about, not whom it is made to
