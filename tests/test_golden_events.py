@@ -548,6 +548,8 @@ def test_golden_nouns_of_people_and_names_of_wars_are_no_events(text: str) -> No
         # fire is aimed "against" a target as well as "on" it
         ("Ugandan forces launched artillery, mortar, and rocket fire against Sudanese "
          "rebel camps.", "fire", "SDN"),
+        ("Ugandan forces launched artillery, mortar and rocket fire against Sudanese "
+         "militia camps.", "fire", "SDN"),  # "mortar fire" read first
         # a noun's own "to" clause names its target
         ("Germany's refusal to send tanks to Ukraine drew criticism.", "refusal", "UKR"),
         # a complaint targets whom it is about, not whom it is made to
