@@ -682,3 +682,10 @@ def test_golden_fighting_that_breaks_out_between_two_sides_is_reciprocal() -> No
     dyads = {(e.source[0].country, e.target[0].country) for e in record.events
              if e.trigger.text == "Fighting"}
     assert dyads == {("SDN", "TCD"), ("TCD", "SDN")}
+
+
+def test_golden_an_unknown_named_subject_still_acts() -> None:
+    event = _find(wirecoder.code("Zorbax Holdings sued the Ministry of Health.",
+                                 published="2023-06-01"), "sued")
+    assert [a.text for a in event.source] == ["Zorbax Holdings"]
+    assert event.source[0].code is None

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.actors.resolve import MentionIndex, actors_from_head
+from wirecoder.actors.resolve import MentionIndex, actors_from_head, phrase_tokens
 from wirecoder.events import arguments as args
 from wirecoder.events.modality import (
     ALLEGE_LEMMAS,
@@ -275,6 +275,8 @@ class EventCoder:
                 issuer = args.subject_of(subject.head)
                 if issuer is not None and issuer.i != subject.i:
                     source = actors_from_head(issuer, index)
+        if not source and not passive and subject is not None:
+            source = _unknown_named(subject)
         if not target and code[:2] in PARTNER_ROOTS:
             target = _partner(verb, index)
         if not target:
@@ -561,6 +563,23 @@ def _find_target(verb: Token, index: MentionIndex, depth: int, code: str = "",
             if found_there:
                 return found_there
     return []
+
+
+# Named entities that act: a subject named so is an actor even when nothing says whose.
+_ACTING_ENTITIES = {"ORG", "PERSON", "NORP", "GPE"}
+
+
+def _unknown_named(head: Token) -> list[dict[str, Any]]:
+    """An actor missing from the registry still acts: "The Third World Water Forum
+    concluded ...", with its text and no code."""
+    if head.ent_type_ not in _ACTING_ENTITIES or head.pos_ != "PROPN":
+        return []
+    tokens = phrase_tokens(head)
+    while len(tokens) > 1 and tokens[0].dep_ == "det":
+        tokens = tokens[1:]
+    span = head.doc[tokens[0].i : tokens[-1].i + 1]
+    return [{"text": span.text, "span": _span(span), "code": None, "country": None,
+             "sector": None, "entity": None, "name": None}]
 
 
 def _purposes(verb: Token) -> list[Token]:
