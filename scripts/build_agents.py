@@ -21,6 +21,8 @@ import argparse
 import re
 from pathlib import Path
 
+from wirecoder.actors.petrarch_import import RELIGION_CODES
+
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "reference"
 SOURCES = [REFERENCE / "petrarch" / "Phoenix.agents.txt", REFERENCE / "PLOVER_agents.txt"]
@@ -135,13 +137,6 @@ OVERRIDES: dict[str, str] = {
     "secretary general": "GOV", "secretary-general": "GOV", "secretaries general": "GOV",
     "general secretary": "GOV",
 }
-# CAMEO's religion codes, which Phoenix puts first ("MUSLIM CLERIC [MUS]", "MUSLIM DOCTOR
-# [MUSHLH]"); PLOVER codes the same phrases by sector (REL, HLH). The sector column takes
-# the sector after the religion, or REL where there is none; the code keeps the religion.
-RELIGION_CODES = {"ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX",
-                  "EVA", "HIN", "HSD", "ITR", "JAN", "JEW", "JIN", "JHW", "LDS", "MOS",
-                  "MAR", "MRN", "MSH", "MUS", "OST", "PRO", "QUA", "SFI", "SHI", "SIK", "SUN",
-                  "TAO", "UDX", "ZRO"}
 # Leaders named by their faith ("Jewish community leader", "Hindu leaders") are its
 # clergy or spokesmen: PLOVER's REL, as its own "MUSLIM LEADER [~REL]".
 RELIGION_LEADERS = ["leader", "leaders", "community leader", "community leaders"]
@@ -240,7 +235,11 @@ def build() -> dict[str, str]:
 
 def sector_of(code: str) -> str:
     """The sector a code gives: its first three letters, but a leading religion code
-    yields the sector after it (``MUSHLH`` -> ``HLH``) or, alone, ``REL``."""
+    yields the sector after it (``MUSHLH`` -> ``HLH``) or, alone, ``REL``.
+
+    Phoenix puts CAMEO's religion first ("MUSLIM DOCTOR [MUSHLH]") where PLOVER codes
+    the same phrases by sector; the sector column follows PLOVER, the code keeps CAMEO's.
+    """
     if code[:3] in RELIGION_CODES:
         rest = code[3:6]
         return rest if len(rest) == 3 and rest not in RELIGION_CODES else "REL"

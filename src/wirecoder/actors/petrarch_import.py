@@ -44,7 +44,8 @@ OTHER_SECTORS = frozenset({
     "JRN", "UNK", "NGO", "IGO", "MNC", "AMN", "IRC", "GRP",
 })
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC", None})
-# CAMEO's religion codes (as in scripts/build_agents.py).
+# CAMEO's religion codes; scripts/build_agents.py reads them from here, so the agent
+# table and the imported actors agree on which second codes are faiths.
 RELIGION_CODES = frozenset({
     "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "EVA", "HIN",
     "HSD", "ITR", "JAN", "JEW", "JIN", "JHW", "LDS", "MOS", "MAR", "MRN", "MSH", "MUS",

@@ -433,6 +433,8 @@ def _body_of_office(head: Token, agents: list[dict[str, Any]]) -> dict[str, Any]
     return after[0] if after else None
 
 
+# load_agents hands out a fresh copy of its table each call; titles are looked up for
+# every person named, so the copy is made once.
 @cache
 def _agent_table() -> dict[str, str]:
     from wirecoder.actors.registry import load_agents
