@@ -95,6 +95,9 @@ def test_named_bodies(phrase: str, country: str | None, sector: str | None) -> N
         ("Nirmala Sitharaman", "2018-03-01", "IND", "GOV"),
         # A foreign minister who later held another office keeps the country.
         ("Anita Anand", "2025-06-01", "CAN", "GOV"),
+        # Offices left late in 2025: a former elite after the date.
+        ("Andriy Yermak", "2025-12-15", "UKR", "ELI"),
+        ("Interior Minister Bruno Retailleau", "2025-05-01", "FRA", "GOV"),
     ],
 )
 def test_dated_officials(phrase: str, date: str, country: str, sector: str) -> None:

@@ -285,3 +285,22 @@ def test_no_alias_names_two_people_in_office_together(registry: Registry) -> Non
                                         for ra in a.roles for rb in b.roles):
                     clashes.append((text, a.id, b.id))
     assert clashes == []
+
+
+@pytest.mark.parametrize(
+    ("person", "day", "code"),
+    [
+        # Left office in 2025: former elites after, office holders before.
+        ("andriy-yermak", date(2025, 12, 15), "UKRELI"),
+        ("andriy-yermak", date(2025, 6, 1), "UKRGOV"),
+        ("bruno-retailleau", date(2025, 11, 1), "FRAELI"),
+        ("eric-chu", date(2026, 1, 1), "TWNELI"),
+        # Madagascar's transitional head of state 2009-2014, president again from 2019.
+        ("andry-rajoelina", date(2012, 1, 1), "MDGGOV"),
+        ("andry-rajoelina", date(2016, 1, 1), "MDGELI"),
+    ],
+)
+def test_offices_left_in_2025_and_earlier_terms(registry: Registry, person: str, day: date,
+                                                code: str) -> None:
+    entry = registry.get(person)
+    assert entry is not None and entry.code_on(day)[0] == code
