@@ -106,3 +106,17 @@ def test_small_file_with_open_ended_restrictions(tmp_path: Path) -> None:
     assert len(report.skipped) == 2
     buffer = io.StringIO()
     assert write_jsonl(records, buffer) == 1
+
+
+def test_person_country_tie_goes_to_the_first_role(tmp_path: Path) -> None:
+    # A minister who later held one IGO post: as many roles abroad as at home, and the
+    # home state, listed first, is the person's country on every run.
+    path = tmp_path / "tie.actors.txt"
+    path.write_text(
+        "GREEK_MINISTER_\n"
+        "\t[GRCGOV 930101-961231]\n"
+        "\t[IGOEUREEC 940101-940630]\n",
+        encoding="utf-8",
+    )
+    records = list(import_petrarch(path, ImportReport(path)))
+    assert records[0]["country"] == "GRC"

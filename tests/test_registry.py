@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -244,9 +245,9 @@ def test_one_holder_per_office_at_a_time(registry: Registry) -> None:
     assert clashes == []
 
 
-def _people_rows() -> list[dict]:
+def _table_rows(pattern: str = "*.jsonl") -> list[dict]:
     rows = []
-    for path in sorted(ACTORS_DIR.glob("*.jsonl")):
+    for path in sorted(ACTORS_DIR.glob(pattern)):
         for line in path.open(encoding="utf-8"):
             if line.strip() and not line.lstrip().startswith("#"):
                 rows.append(json.loads(line))
@@ -254,9 +255,12 @@ def _people_rows() -> list[dict]:
 
 
 def test_people_dates_and_ids_are_sound(registry: Registry) -> None:
-    rows = _people_rows()
-    ids = [r["id"] for r in rows]
-    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+    # A later entry with the same id replaces the earlier one, so a repeated id silently
+    # drops an entry (the PETRARCH tables once lost Lamberto Dini's Italian career so).
+    ids = Counter(r["id"] for r in _table_rows() + _table_rows("phoenix/*.jsonl"))
+    assert sorted(i for i, n in ids.items() if n > 1) == []
+    dini = registry.get("petrarch-lamberto-dini")
+    assert dini is not None and dini.code_on(date(1995, 6, 1))[0] == "ITAGOV"
     # The loader already rejects unparsable dates and ends before starts; this reads
     # every shipped role through it and checks the dates are plausible for news.
     for person in _own_people(registry):
@@ -267,7 +271,7 @@ def test_people_dates_and_ids_are_sound(registry: Registry) -> None:
 
 
 def test_every_person_has_provenance() -> None:
-    missing = [r["id"] for r in _people_rows() if r["type"] == "person" and not r.get("source")]
+    missing = [r["id"] for r in _table_rows() if r["type"] == "person" and not r.get("source")]
     assert missing == []
 
 

@@ -180,9 +180,11 @@ def _to_dict(
     dated = [r for r in record.restrictions if r[1] is not None or r[2] is not None]
     country, sector = split_code(default)
     if country is None and dated:
-        # A person's own country is the one of their dated roles.
+        # A person's own country is the one of most of their dated roles; on a tie the
+        # earliest listed, their home state before an IGO post (and the same on every
+        # run, where a set's order would change with the hash seed).
         countries = [split_code(code)[0] for code, _, _ in dated if split_code(code)[0]]
-        country = max(set(countries), key=countries.count) if countries else None
+        country = max(dict.fromkeys(countries), key=countries.count) if countries else None
     out: dict[str, Any] = {
         "id": ident,
         "name": name,
