@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -259,6 +260,10 @@ def test_people_dates_and_ids_are_sound(registry: Registry) -> None:
     # drops an entry (the PETRARCH tables once lost Lamberto Dini's Italian career so).
     ids = Counter(r["id"] for r in _table_rows() + _table_rows("phoenix/*.jsonl"))
     assert sorted(i for i, n in ids.items() if n > 1) == []
+    # A user file replaces an entry by its id, so ids are plain ASCII slugs anyone can
+    # type ("lars-lokke-rasmussen", not "lars-lkke-rasmussen" or "beata-szydło"); states
+    # go by their ISO 3166 code.
+    assert [i for i in ids if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*|[A-Z]{3}", i)] == []
     dini = registry.get("petrarch-lamberto-dini")
     assert dini is not None and dini.code_on(date(1995, 6, 1))[0] == "ITAGOV"
     # The loader already rejects unparsable dates and ends before starts; this reads
