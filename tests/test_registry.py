@@ -6,6 +6,7 @@ import json
 import re
 from collections import Counter
 from datetime import date, timedelta
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -238,11 +239,10 @@ def test_one_holder_per_office_at_a_time(registry: Registry) -> None:
                 holders.setdefault(key, []).append((person.id, role))
     clashes = []
     for key, held in holders.items():
-        for i, (a, role_a) in enumerate(held):
-            for b, role_b in held[i + 1:]:
-                if a != b and _overlap(role_a, role_b) > HANDOVER:
-                    clashes.append((key, a, str(role_a.start), str(role_a.end),
-                                    b, str(role_b.start), str(role_b.end)))
+        for (a, role_a), (b, role_b) in combinations(held, 2):
+            if a != b and _overlap(role_a, role_b) > HANDOVER:
+                clashes.append((key, a, str(role_a.start), str(role_a.end),
+                                b, str(role_b.start), str(role_b.end)))
     assert clashes == []
 
 
@@ -288,11 +288,10 @@ def test_no_alias_names_two_people_in_office_together(registry: Registry) -> Non
             owners.setdefault(text.casefold(), []).append(entry)
     clashes = []
     for text, people in owners.items():
-        for i, a in enumerate(people):
-            for b in people[i + 1:]:
-                if a.id != b.id and any(_overlap(ra, rb) > timedelta(0)
-                                        for ra in a.roles for rb in b.roles):
-                    clashes.append((text, a.id, b.id))
+        for a, b in combinations(people, 2):
+            if a.id != b.id and any(_overlap(ra, rb) > timedelta(0)
+                                    for ra in a.roles for rb in b.roles):
+                clashes.append((text, a.id, b.id))
     assert clashes == []
 
 
