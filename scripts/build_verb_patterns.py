@@ -621,6 +621,34 @@ OVERRIDES: list[Override] = [
     ("stress", None, "010", []),
     ("reiterate", None, "010", []),
     ("confirm", None, "010", []),
+    # Second audit on unrelated news (PolNeAR and GeoWebNews articles). SEE (010) is
+    # perception, not a statement: "they have seen her", "want to see more women".
+    ("see", None, None, []),
+    # HOLD (170) is detention only when people are held: gatherings, views, posts, leads
+    # and holdings are held too ("the ceremony was held in Zurich", "held office",
+    # "investors hold assets").
+    ("hold", None, "170", [
+        (None, [w], []) for w in (
+            "ceremony", "event", "festival", "concert", "service", "funeral", "party",
+            "race", "match", "game", "tournament", "competition", "workshop", "course",
+            "session", "forum", "seminar", "lecture", "hearing", "lead", "advantage",
+            "edge", "view", "belief", "opinion", "record", "title", "office", "post",
+            "seat", "share", "stake", "asset", "assets", "key", "breath", "line",
+            "weight", "majority", "degree", "license", "licence", "passport", "job",
+            "promise", "potential", "interest", "power", "value", "patient", "celebration",
+            "debate", "primary", "caucus", "referendum", "poll", "auction", "exhibition",
+            "show", "fair", "parade", "contest", "briefing", "interview", "retreat")
+    ]),
+    # HIT and STRIKE (190) in their everyday senses: a player, a market or a campaign
+    # hits a mark, not a target ("hit rock bottom", "hit the stage", "hit a layup").
+    *((verb, None, "190", [
+        (None, [w], []) for w in (
+            "bottom", "stage", "record", "high", "low", "market", "shelf", "shelves",
+            "headline", "headlines", "road", "jackpot", "wall", "snag", "layup", "shot",
+            "homer", "run", "ball", "button", "mark", "milestone", "note", "trail",
+            "airwaves", "peak", "level", "limit", "threshold", "chord", "streets",
+            "pause", "home run", "deal", "balance", "tone", "pose", "nerve")
+    ]) for verb in ("hit",)),
 ]
 
 

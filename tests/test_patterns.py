@@ -116,3 +116,41 @@ def test_verb_match_is_remembered_per_doc_and_forgotten_for_another(nlp: Languag
     praised = match_verb(second[1])
     assert praised is not None and praised.code != attacked.code
     assert match_verb(first[1]) == attacked
+
+
+def _code(nlp: Language, text: str, word: str) -> str | None:
+    match = match_verb(token(nlp, text, word))
+    return match.code if match else None
+
+
+def test_one_word_object_slot_reads_the_head_not_a_modifier(nlp: Language) -> None:
+    # "research" modifies "center": setting up a center is no investigation.
+    assert _code(nlp, "The ministry set up an energy research center in Lagos.", "set") != "090"
+    assert _code(nlp, "The ministry set up an inquiry into the crash.", "set") == "090"
+
+
+def test_object_head_follows_partitives_and_light_heads(nlp: Language) -> None:
+    # "dozens of hostages" are hostages; a "ceasefire agreement" is a ceasefire.
+    assert _code(nlp, "Gunmen held dozens of hostages in the school.", "held") == "181"
+    assert _code(nlp, "Both armies violated the ceasefire agreement.", "violated") == \
+        _code(nlp, "Both armies violated the ceasefire.", "violated")
+
+
+def test_passive_subject_is_the_object(nlp: Language) -> None:
+    # "a ceremony was held" holds a ceremony, it detains no one.
+    assert _code(nlp, "The ceremony was held in Zurich on Monday.", "held") is None
+    assert _code(nlp, "Police held three protesters in Cairo.", "held") == "170"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Investors hold assets longer to defer their taxes.", "hold"),
+        ("She has held the lead all month.", "held"),
+        ("Chris Paul hit a layup with a second left.", "hit"),
+        ("The party has not hit rock bottom yet.", "hit"),
+        ("They have seen her at rallies for years.", "seen"),
+    ],
+)
+def test_everyday_senses_are_no_events(nlp: Language, text: str, verb: str) -> None:
+    assert _code(nlp, text, verb) is None

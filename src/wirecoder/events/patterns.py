@@ -51,6 +51,10 @@ class _Slot:
     def found_in(self, words: frozenset[str]) -> bool:
         return not self.singles.isdisjoint(words) or any(p <= words for p in self.phrases)
 
+    def names(self, heads: frozenset[str], words: frozenset[str]) -> bool:
+        """A single word must be a head; a phrase ("ballistic missile") may use modifiers."""
+        return not self.singles.isdisjoint(heads) or any(p <= words for p in self.phrases)
+
 
 @dataclass(frozen=True)
 class _Pattern:
@@ -167,10 +171,24 @@ class _Context:
         self.children = list(verb.children)
         self._subject: frozenset[str] | None = None
         self._object: frozenset[str] | None = None
+        self._heads: frozenset[str] | None = None
         self._preps: dict[str, frozenset[str]] | None = None
+
+    def passive(self) -> list[Token]:
+        """The passive subject, which is the verb's logical object: "a summit was held"."""
+        found = [c for c in self.children if c.dep_ == "nsubjpass"]
+        if found and self.verb.dep_ == "relcl" and found[0].tag_ in ("WDT", "WP"):
+            return [self.verb.head]  # "the conference which was held in London"
+        return found
 
     def subject(self) -> frozenset[str]:
         if self._subject is None:
+            if self.passive():
+                # "protesters were beaten by police": the agent is the doer
+                subjects = [g for c in self.children if c.dep_ == "agent"
+                            for g in c.children if g.dep_ == "pobj"]
+                self._subject = _words(subjects)
+                return self._subject
             subjects = [c for c in self.children if c.dep_ in SUBJECT_DEPS]
             if not subjects and self.verb.dep_ == "conj":
                 # "X met Y and discussed Z": the second verb shares the first's subject
@@ -179,12 +197,22 @@ class _Context:
         return self._subject
 
     def objects(self) -> list[Token]:
-        return [c for c in self.children if c.dep_ in OBJECT_DEPS]
+        found = [c for c in self.children if c.dep_ in OBJECT_DEPS]
+        if all(c.dep_ == "prt" for c in found):
+            found += self.passive()
+        return found
 
     def object(self) -> frozenset[str]:
         if self._object is None:
             self._object = _words(self.objects())
         return self._object
+
+    def object_heads(self) -> frozenset[str]:
+        """The object's head nouns with their compounds: "an energy research center" ->
+        {center, research, energy}; "some of the prisoners" -> {some, prisoner}."""
+        if self._heads is None:
+            self._heads = _head_words(self.objects())
+        return self._heads
 
     def preps(self) -> dict[str, frozenset[str]]:
         if self._preps is None:
@@ -203,15 +231,69 @@ class _Context:
         return self._preps
 
 
+# Words that only count, portion out or gather the noun after "of": "dozens of
+# protesters", "a delegation of observers" names protesters and observers.
+PARTITIVES = frozenset({
+    "some", "many", "most", "all", "several", "few", "none", "any", "each", "both", "one",
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+    "millions", "number", "group", "lot", "lots", "part", "rest", "majority", "handful",
+    "batch", "series", "wave", "round", "kind", "type", "sort", "pair", "couple", "total",
+    "more", "other", "others", "member", "members", "delegation", "mission", "team",
+    "contingent", "unit", "squad", "crowd", "band", "convoy", "shipment", "consignment",
+    "package", "body", "panel",
+})
+# Nouns too light to say what they are without their compound: a "ceasefire agreement"
+# is a ceasefire, "peace talks" are about peace, a "research center" is a center.
+LIGHT_HEADS = frozenset({
+    "agreement", "accord", "deal", "pact", "treaty", "talks", "talk", "negotiation",
+    "negotiations", "process", "plan", "operation", "operations", "campaign", "program",
+    "programme", "effort", "efforts", "initiative", "proposal", "measure", "measures",
+    "action", "activity", "activities", "mission", "conference", "summit", "meeting",
+    "arrangement", "resolution", "package", "bill", "law", "order", "line",
+})
+# Dependents that are the head itself under another name, or another head beside it.
+_HEAD_PARTS = frozenset({"flat", "conj", "appos"})
+
+
+def _head_words(tokens: list[Token]) -> frozenset[str]:
+    """Lemmas and forms of the phrases' heads and conjuncts, following partitive "of"
+    ("dozens of protesters") and the doer of a deverbal noun ("patrols by police"): the
+    modifiers of a noun say what kind it is, not what it is."""
+    found: set[str] = set()
+    stack = list(tokens)
+    while stack:
+        word = stack.pop()
+        lemma = word.lemma_.lower()
+        found.add(lemma)
+        found.add(word.lower_)
+        light = lemma in LIGHT_HEADS or word.lower_ in LIGHT_HEADS
+        counts = word.pos_ == "NUM" or lemma in PARTITIVES or word.lower_ in PARTITIVES
+        for child in word.children:
+            dep = child.dep_
+            if dep in _HEAD_PARTS or (light and dep == "compound"):
+                stack.append(child)
+            elif dep in ("prep", "agent") and (
+                    (child.lower_ == "of" and counts) or child.lower_ == "by"):
+                stack.extend(g for g in child.children if g.dep_ == "pobj")
+    return frozenset(found)
+
+
+def _object_matches(slots: tuple[_Slot, ...], context: _Context) -> bool:
+    # A one-word slot names what the object is, so it must be the head ("set up a
+    # research center" is no investigation); longer patterns spell out the phrase.
+    obj = context.object()
+    if len(slots) == 1:
+        return slots[0].names(context.object_heads(), obj)
+    return all(slot.found_in(obj) for slot in slots)
+
+
 def _matches(pattern: _Pattern, context: _Context) -> bool:
     if pattern.subject:
         subject = context.subject()
         if not all(slot.found_in(subject) for slot in pattern.subject):
             return False
-    if pattern.object:
-        obj = context.object()
-        if not all(slot.found_in(obj) for slot in pattern.object):
-            return False
+    if pattern.object and not _object_matches(pattern.object, context):
+        return False
     if pattern.preps:
         preps = context.preps()
         for prep, slots in pattern.preps:
