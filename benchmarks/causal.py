@@ -9,10 +9,10 @@ Both also report the speed of the reasons models alone (sentences per second).
 There is no test half: the corpus's test labels are not public (shared/gold/README.md).
 
 ``--speed``: the reasons component's share of the pipeline's time, in one run: the
-pipeline without the component, with it (as shipped: the encoder on), and with it and
-the encoder off, timed alternately over the same texts (the example story three times and
+pipeline without the component, with it (the encoder off), and with it and the encoder
+on, timed alternately over the same texts (the example story three times and
 the first SPEED_ARTICLES PolNeAR dev articles), best of three each; and the component's
-own CPU time inside the shipped runs against the core run of the same round (the
+own CPU time inside those runs against the core run of the same round (the
 target's measure: the difference of two whole runs is at the mercy of a shared machine).
 """
 
@@ -70,6 +70,9 @@ def main() -> int:
         hits = [find_cues(span) for span in spans]
         # As the pipeline decides (the encoder where the gate asks for it), in one batch.
         pred = [int(causal) for _, causal in judge_many(spans, hits, [True] * len(spans))]
+        # What the pipeline decides with its default setting (the encoder off).
+        linear_only = [int(causal) for _, causal in
+                       judge_many(spans, hits, [False] * len(spans))]
         predicted_relations = []
         for span, span_hits in zip(spans, hits, strict=True):
             tagged = tag_relation(span, span_hits)
@@ -79,30 +82,38 @@ def main() -> int:
         pairs = [([_as_sets(r) for r in s.relations], [predicted])
                  for s, predicted in zip(dev, predicted_relations, strict=True) if s.relations]
     st1 = binary_scores(gold, pred)
+    st1_linear = binary_scores(gold, linear_only) if not args.self_check else st1
     st2 = span_scores(pairs)
     print(f"Causal News Corpus V2 dev: {len(dev)} sentences, {len(pairs)} causal")
     print("subtask 1 (official metrics): " + "  ".join(f"{k} {v:.3f}" for k, v in st1.items()))
+    print("subtask 1, linear model alone (the pipeline's default, encoder off): "
+          + "  ".join(f"{k} {v:.3f}" for k, v in st1_linear.items()))
     print("subtask 2 (token-level, docs/reasons.md):")
     for label, s in st2.items():
         print(f"  {label:8s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     if seconds:
         print(f"models alone: {len(dev) / seconds:.0f} sentences/s (parse excluded)")
     if speed:
+        default = "on" if speed["default_encoder_on"] else "off"
         print(f"pipeline on {speed['texts']} texts ({speed['words']} words), CPU s, best of 3: "
-              f"without reasons {speed['core']:.2f} s, with reasons {speed['reasons']:.2f} s "
-              f"({speed['share']:+.1%}; encoder {'on' if speed['encoder_on'] else 'off'}), "
-              f"with reasons and the encoder off {speed['encoder_off']:.2f} s "
-              f"({speed['share_encoder_off']:+.1%})")
-        print(f"reasons component's own CPU time: {speed['component_seconds']:.2f} s, "
-              f"{speed['component_share']:.1%} of the core pipeline's (median of 3 rounds: "
-              + ", ".join(f"{x:.1%}" for x in speed["component_shares"])
-              + f"); encoder: {speed['encoder_sentences_per_pass']} sentences in "
+              f"without reasons {speed['core']:.2f} s, with reasons (encoder off) "
+              f"{speed['encoder_off']:.2f} s ({speed['share_encoder_off']:+.1%}), with the "
+              f"encoder on {speed['encoder_on']:.2f} s ({speed['share_encoder_on']:+.1%}); "
+              f"the default: encoder {default}")
+        for kind in ("encoder_off", "encoder_on"):
+            print(f"reasons component's own CPU time, {kind.replace('_', ' ')}: "
+                  f"{speed['component_seconds'][kind]:.2f} s, "
+                  f"{speed['component_share'][kind]:.1%} of the core pipeline's (median of 3 "
+                  "rounds: " + ", ".join(f"{x:.1%}" for x in speed["component_shares"][kind])
+                  + ")")
+        print(f"encoder on: {speed['encoder_sentences_per_pass']} sentences in "
               f"{speed['encoder_batches_per_pass']} batches a pass")
     print(f"targets: subtask 1 F1 >= {TARGETS['subtask1_f1']}, subtask 2 F1 >= "
           f"{TARGETS['subtask2_f1']}, reasons <= +{TARGETS['reasons_time_share']:.0%} time")
     print(f"command: {command_line()}  commit: {git_commit()}")
     if args.json:
-        write_json(str(args.json), {**run_info(), "subtask1": st1, "subtask2": st2,
+        write_json(str(args.json), {**run_info(), "subtask1": st1,
+                               "subtask1_linear_only": st1_linear, "subtask2": st2,
                                "sentences_per_second": len(dev) / seconds if seconds else None,
                                "speed": speed, "targets": TARGETS})
     return 0
@@ -110,9 +121,9 @@ def main() -> int:
 
 def measure_speed() -> dict[str, float | int | bool] | None:
     """CPU seconds for the same texts through the pipeline without the reasons component,
-    with it as it ships (the encoder on), and with it and the encoder off (alternating,
-    best of 3); the component's own CPU seconds inside the default runs; how often the
-    encoder ran and on how many sentences."""
+    with it and the encoder off, and with it and the encoder on (alternating, best of 3);
+    the component's own CPU seconds inside those runs; how often the encoder ran and on
+    how many sentences."""
     import wirecoder
     from wirecoder.reasons import component, model
 
@@ -124,9 +135,9 @@ def measure_speed() -> dict[str, float | int | bool] | None:
         p.read_text(encoding="utf-8", errors="replace")
         for p in sorted(polnear.glob("*.txt"))[:SPEED_ARTICLES]]
     shipped = wirecoder.load()
-    off = wirecoder.load(wirecoder_reasons={"encoder": False})
-    encoder_on = model.encoder_gate() is not None and bool(
-        shipped.get_pipe("wirecoder_reasons").encoder)
+    default_on = bool(shipped.get_pipe("wirecoder_reasons").encoder)
+    other = wirecoder.load(wirecoder_reasons={"encoder": not default_on})
+    on, off = (shipped, other) if default_on else (other, shipped)
     calls = [0, 0]  # batches, sentences
     original_encoder, original_call = model.encoder, component.ReasonFinder.__call__
     own = [0.0]
@@ -158,35 +169,37 @@ def measure_speed() -> dict[str, float | int | bool] | None:
             with shipped.select_pipes(disable=["wirecoder_reasons"]):
                 list(shipped.pipe(texts, batch_size=16))
         else:
-            list((shipped if kind == "reasons" else off).pipe(texts, batch_size=16))
+            list((on if kind == "encoder_on" else off).pipe(texts, batch_size=16))
         return time.process_time() - started
 
-    run("reasons")  # warm up
-    times: dict[str, list[float]] = {"core": [], "reasons": [], "encoder_off": []}
-    component_times: list[float] = []
+    run("encoder_on")  # warm up
+    times: dict[str, list[float]] = {"core": [], "encoder_off": [], "encoder_on": []}
+    own_times: dict[str, list[float]] = {"encoder_off": [], "encoder_on": []}
     calls[:] = [0, 0]
     try:
         for rep in range(3):
             for kind in list(times) if rep % 2 == 0 else list(reversed(times)):
                 own[0] = 0.0
                 times[kind].append(run(kind))
-                if kind == "reasons":
-                    component_times.append(own[0])
+                if kind in own_times:
+                    own_times[kind].append(own[0])
     finally:
         model.encoder = original_encoder  # type: ignore[assignment]
         component.ReasonFinder.__call__ = original_call  # type: ignore[method-assign]
     best = {k: min(v) for k, v in times.items()}
     # The component's own time against the core run of the same round: far less noisy
     # than the difference of two whole-pipeline runs on a shared machine.
-    own_shares = [c / t for c, t in zip(component_times, times["core"], strict=True)]
+    own_shares = {k: [c / t for c, t in zip(v, times["core"], strict=True)]
+                  for k, v in own_times.items()}
     return {"texts": len(texts), "words": sum(len(t.split()) for t in texts), **best,
-            "share": best["reasons"] / best["core"] - 1,
+            "default_encoder_on": default_on,
             "share_encoder_off": best["encoder_off"] / best["core"] - 1,
-            "component_seconds": min(component_times),
-            "component_share": sorted(own_shares)[1],
-            "component_shares": [round(x, 4) for x in own_shares],
+            "share_encoder_on": best["encoder_on"] / best["core"] - 1,
+            "component_seconds": {k: min(v) for k, v in own_times.items()},
+            "component_share": {k: sorted(v)[1] for k, v in own_shares.items()},
+            "component_shares": {k: [round(x, 4) for x in v] for k, v in own_shares.items()},
             "encoder_batches_per_pass": calls[0] // 3,
-            "encoder_sentences_per_pass": calls[1] // 3, "encoder_on": encoder_on}
+            "encoder_sentences_per_pass": calls[1] // 3}
 
 
 def _as_sets(relation: object) -> dict[str, set[int]]:

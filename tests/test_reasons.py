@@ -253,7 +253,7 @@ def test_one_blas_thread_inside_the_encoder_then_restored() -> None:
         setter(before)
 
 
-def test_encoder_is_on_by_default_and_can_be_switched_off(
+def test_encoder_is_asked_once_a_document_when_switched_on(
         nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import wirecoder
     from wirecoder.reasons import model
@@ -273,14 +273,12 @@ def test_encoder_is_on_by_default_and_can_be_switched_off(
     text = ("Workers went on strike to demand higher wages. "
             "Students protested for better conditions. "
             "Troops were sent to secure the border.")
-    assert nlp.get_pipe("wirecoder_reasons").encoder is True
+    assert nlp.get_pipe("wirecoder_reasons").encoder is False  # the default: off
     nlp(text)
-    assert len(asked) == 1 and "Students protested for better conditions." in asked[0]
-    off = wirecoder.load(wirecoder_reasons={"encoder": False})
-    assert off.get_pipe("wirecoder_reasons").encoder is False
-    asked.clear()
-    off(text)
     assert asked == []
+    on = wirecoder.load(wirecoder_reasons={"encoder": True})
+    on(text)
+    assert len(asked) == 1 and "Students protested for better conditions." in asked[0]
 
 
 def test_encoder_runs_only_where_the_linear_model_is_unsure(

@@ -34,13 +34,13 @@ class ReasonFinder:
     when the learned sentence model is at least this sure and the span tagger finds both
     a cause and an effect.
     encoder (bool): ask the fine-tuned encoder whether a sentence is causal where the
-    linear model is unsure and a weak cue depends on the answer (on by default: more
-    accurate, docs/reasons.md). ``wirecoder.load(wirecoder_reasons={"encoder": False})``
-    leaves every decision to the linear model, for the last few per cent of speed.
+    linear model is unsure and a weak cue depends on the answer. Off by default: it is
+    more accurate (docs/reasons.md) but costs more than the 10% of the pipeline's time
+    the component may add. ``wirecoder.load(wirecoder_reasons={"encoder": True})``.
     """
 
     def __init__(self, nlp: Language, name: str = "wirecoder_reasons", *,
-                 model_only_threshold: float = 0.9, encoder: bool = True) -> None:
+                 model_only_threshold: float = 0.9, encoder: bool = False) -> None:
         register_extensions()
         self.name = name
         self.model_only_threshold = model_only_threshold
@@ -178,7 +178,7 @@ def _bare_quotation(sent: Span) -> bool:
     "wirecoder_reasons",
     assigns=["doc._.wc_reasons"],
     requires=["doc._.wc_events", "token.dep", "token.lemma"],
-    default_config={"model_only_threshold": 0.9, "encoder": True},
+    default_config={"model_only_threshold": 0.9, "encoder": False},
 )
 def make_reason_finder(nlp: Language, name: str, model_only_threshold: float,
                        encoder: bool) -> ReasonFinder:
