@@ -649,7 +649,45 @@ OVERRIDES: list[Override] = [
             "airwaves", "peak", "level", "limit", "threshold", "chord", "streets",
             "pause", "home run", "deal", "balance", "tone", "pose", "nerve")
     ]) for verb in ("hit",)),
+    # FIRE (190) an office-holder is a dismissal, not an attack ("fired its chief
+    # executive"); CHARGE (173) a fee or a customer is a price, not an arrest; MEET (040)
+    # a standard or a deadline is no meeting ("failed to meet expectations").
+    ("fire", None, "190", [(None, [w], []) for w in (
+        "minister", "executive", "director", "chief", "head", "coach", "manager", "official",
+        "employee", "staff", "secretary", "adviser", "advisor", "aide", "commissioner",
+        "chairman", "chairwoman", "ceo", "editor", "prosecutor", "spokesman",
+        "spokeswoman", "attorney", "lawyer", "player", "teacher", "deputy")]),
+    ("charge", None, "173", [(None, [w], []) for w in (
+        "fee", "price", "rate", "interest", "premium", "toll", "rent", "money", "dollar",
+        "cent", "customer", "consumer", "patient", "client", "user", "passenger", "buyer",
+        "battery", "phone", "car", "vehicle", "device")]),
+    *((verb, particle, "040", [(None, [w], []) for w in (
+        "standard", "expectation", "requirement", "target", "goal", "criterion", "criteria",
+        "threshold", "deadline", "need", "quota", "bar", "cost", "fate", "death", "end",
+        "eye", "definition", "condition", "qualification", "obligation", "benchmark")])
+      for verb, particle in (("meet", None),)),
+    # Acts the dictionary lacks, found auditing unrelated news, coded by CAMEO 1.1b3.
+    ("tweet", None, "010", []),  # a public statement
+    ("lynch", None, "1823", []),  # kill by physical assault
+    ("poison", None, "180", []),  # unconventional violence
 ]
+
+# Natural forces and misfortunes hit, strike and kill too, and are no actors: "the
+# landslide hit the village", "floods killed 20 people", "the village was struck by a
+# storm". A null pattern on the subject keeps these verbs from coding them.
+FORCES = [
+    "landslide", "mudslide", "avalanche", "earthquake", "quake", "tremor", "aftershock",
+    "storm", "hurricane", "typhoon", "cyclone", "tornado", "flood", "floods", "flooding",
+    "drought", "wildfire", "bushfire", "blaze", "tsunami", "heatwave", "heat wave",
+    "snowstorm", "blizzard", "lightning", "wind", "winds", "rain", "rains", "snow",
+    "eruption", "volcano", "outbreak", "epidemic", "pandemic", "virus", "disease",
+    "illness", "cancer", "recession", "downturn", "slump", "crisis", "inflation",
+    "shortage", "accident", "crash", "collapse", "weather",
+]
+FORCE_VERBS = ["hit", "strike", "batter", "ravage", "devastate", "pound", "lash", "kill",
+               "destroy", "damage", "injure", "wound", "threaten", "sweep", "slam", "rock",
+               "shake", "wreck", "claim", "displace", "force", "cut"]
+
 
 
 # Overrides that refine the dictionary's reading of the same act (SUE is a lawsuit, not
@@ -686,6 +724,15 @@ def apply_overrides(entries: dict[tuple[str, str | None], Entry]) -> None:
             })
 
 
+def apply_forces(entries: dict[tuple[str, str | None], Entry]) -> None:
+    forces = [form for force in FORCES for form in alternatives(force)]
+    for verb in FORCE_VERBS:
+        entry = entries.get((verb, None))
+        if entry is not None:
+            entry.patterns.insert(0, {"code": None, "subject": [forces], "object": [],
+                                      "preps": []})
+
+
 def used_codes(entry: Entry) -> list[str | None]:
     codes = [entry.code]
     for pattern in entry.patterns:
@@ -696,6 +743,7 @@ def used_codes(entry: Entry) -> list[str | None]:
 def main() -> None:
     entries = read_dictionary(SOURCE.read_text(encoding="utf-8", errors="replace"))
     apply_overrides(entries)
+    apply_forces(entries)
     with CODES.open(encoding="utf-8") as handle:
         rows = (line for line in handle if not line.startswith("#"))
         known = {row[0] for row in csv.reader(rows, delimiter="\t")}

@@ -154,3 +154,38 @@ def test_passive_subject_is_the_object(nlp: Language) -> None:
 )
 def test_everyday_senses_are_no_events(nlp: Language, text: str, verb: str) -> None:
     assert _code(nlp, text, verb) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The company fired its chief executive after the scandal.", "fired"),
+        ("The utility charged customers higher fees.", "charged"),
+        ("The bank meets the standard set by regulators.", "meets"),
+        ("The landslide hit the village of Xinmo.", "hit"),
+        ("The village was hit by a landslide on Friday.", "hit"),
+        ("Floods killed 20 people in Kerala.", "killed"),
+    ],
+)
+def test_dismissals_prices_standards_and_natural_forces_are_no_events(
+        nlp: Language, text: str, verb: str) -> None:
+    assert _code(nlp, text, verb) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        ("Troops fired on protesters in the capital.", "fired", "190"),
+        ("Prosecutors charged the former mayor with fraud.", "charged", "115"),
+        ("Gunmen killed 20 people in Kerala.", "killed", "193"),
+        ("A mob lynched two men in the village.", "lynched", "1823"),
+    ],
+)
+def test_the_political_senses_stay(nlp: Language, text: str, verb: str, code: str) -> None:
+    assert _code(nlp, text, verb) == code
+
+
+def test_violence_is_an_event_noun(nlp: Language) -> None:
+    match = match_noun(token(nlp, "Violence against journalists rose in Mexico.", "Violence"))
+    assert match is not None and match.code == "180"
+    assert "against" in noun_target_preps("violence")

@@ -172,6 +172,7 @@ class _Context:
         self._subject: frozenset[str] | None = None
         self._object: frozenset[str] | None = None
         self._heads: frozenset[str] | None = None
+        self._subject_heads: frozenset[str] | None = None
         self._preps: dict[str, frozenset[str]] | None = None
 
     def passive(self) -> list[Token]:
@@ -181,20 +182,26 @@ class _Context:
             return [self.verb.head]  # "the conference which was held in London"
         return found
 
+    def subjects(self) -> list[Token]:
+        if self.passive():
+            # "protesters were beaten by police": the agent is the doer
+            return [g for c in self.children if c.dep_ == "agent"
+                    for g in c.children if g.dep_ == "pobj"]
+        subjects = [c for c in self.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and self.verb.dep_ == "conj":
+            # "X met Y and discussed Z": the second verb shares the first's subject
+            subjects = [c for c in self.verb.head.children if c.dep_ in SUBJECT_DEPS]
+        return subjects
+
     def subject(self) -> frozenset[str]:
         if self._subject is None:
-            if self.passive():
-                # "protesters were beaten by police": the agent is the doer
-                subjects = [g for c in self.children if c.dep_ == "agent"
-                            for g in c.children if g.dep_ == "pobj"]
-                self._subject = _words(subjects)
-                return self._subject
-            subjects = [c for c in self.children if c.dep_ in SUBJECT_DEPS]
-            if not subjects and self.verb.dep_ == "conj":
-                # "X met Y and discussed Z": the second verb shares the first's subject
-                subjects = [c for c in self.verb.head.children if c.dep_ in SUBJECT_DEPS]
-            self._subject = _words(subjects)
+            self._subject = _words(self.subjects())
         return self._subject
+
+    def subject_heads(self) -> frozenset[str]:
+        if self._subject_heads is None:
+            self._subject_heads = _head_words(self.subjects())
+        return self._subject_heads
 
     def objects(self) -> list[Token]:
         found = [c for c in self.children if c.dep_ in OBJECT_DEPS]
@@ -279,8 +286,8 @@ def _head_words(tokens: list[Token]) -> frozenset[str]:
 
 
 def _object_matches(slots: tuple[_Slot, ...], context: _Context) -> bool:
-    # A one-word slot names what the object is, so it must be the head ("set up a
-    # research center" is no investigation); longer patterns spell out the phrase.
+    # A one-word slot names what the object (or subject) is, so it must be the head ("set
+    # up a research center" is no investigation); longer patterns spell out the phrase.
     obj = context.object()
     if len(slots) == 1:
         return slots[0].names(context.object_heads(), obj)
@@ -290,7 +297,10 @@ def _object_matches(slots: tuple[_Slot, ...], context: _Context) -> bool:
 def _matches(pattern: _Pattern, context: _Context) -> bool:
     if pattern.subject:
         subject = context.subject()
-        if not all(slot.found_in(subject) for slot in pattern.subject):
+        if len(pattern.subject) == 1:
+            if not pattern.subject[0].names(context.subject_heads(), subject):
+                return False
+        elif not all(slot.found_in(subject) for slot in pattern.subject):
             return False
     if pattern.object and not _object_matches(pattern.object, context):
         return False
