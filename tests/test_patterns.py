@@ -189,3 +189,11 @@ def test_violence_is_an_event_noun(nlp: Language) -> None:
     match = match_noun(token(nlp, "Violence against journalists rose in Mexico.", "Violence"))
     assert match is not None and match.code == "180"
     assert "against" in noun_target_preps("violence")
+
+
+def test_amounts_and_light_heads_name_what_they_hold(nlp: Language) -> None:
+    # "a prison term" is prison; "$2 billion in weapons" is weapons.
+    assert _code(nlp, "Prosecutors sought a 20-year prison term for the governor.",
+                 "sought") == _code(nlp, "Prosecutors sought prison for the governor.", "sought")
+    assert _code(nlp, "Washington will sell $2 billion in weapons to Riyadh.", "sell") == \
+        _code(nlp, "Washington will sell weapons to Riyadh.", "sell")

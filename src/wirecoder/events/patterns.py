@@ -256,8 +256,11 @@ LIGHT_HEADS = frozenset({
     "negotiations", "process", "plan", "operation", "operations", "campaign", "program",
     "programme", "effort", "efforts", "initiative", "proposal", "measure", "measures",
     "action", "activity", "activities", "mission", "conference", "summit", "meeting",
-    "arrangement", "resolution", "package", "bill", "law", "order", "line",
+    "arrangement", "resolution", "package", "bill", "law", "order", "line", "system",
+    "systems", "term", "sentence",
 })
+# Amounts name what they count with "of" or "in": "$1.3 billion in artillery".
+_AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 # Dependents that are the head itself under another name, or another head beside it.
 _HEAD_PARTS = frozenset({"flat", "conj", "appos"})
 
@@ -274,13 +277,15 @@ def _head_words(tokens: list[Token]) -> frozenset[str]:
         found.add(lemma)
         found.add(word.lower_)
         light = lemma in LIGHT_HEADS or word.lower_ in LIGHT_HEADS
-        counts = word.pos_ == "NUM" or lemma in PARTITIVES or word.lower_ in PARTITIVES
+        amount = word.pos_ == "NUM" or word.ent_type_ in _AMOUNT_ENTITIES
+        counts = amount or lemma in PARTITIVES or word.lower_ in PARTITIVES
         for child in word.children:
             dep = child.dep_
+            prep = child.lower_
             if dep in _HEAD_PARTS or (light and dep == "compound"):
                 stack.append(child)
             elif dep in ("prep", "agent") and (
-                    (child.lower_ == "of" and counts) or child.lower_ == "by"):
+                    (prep == "of" and counts) or (prep == "in" and amount) or prep == "by"):
                 stack.extend(g for g in child.children if g.dep_ == "pobj")
     return frozenset(found)
 
