@@ -666,6 +666,15 @@ OVERRIDES: list[Override] = [
         "threshold", "deadline", "need", "quota", "bar", "cost", "fate", "death", "end",
         "eye", "definition", "condition", "qualification", "obligation", "benchmark")])
       for verb, particle in (("meet", None),)),
+    # Places captured or seized are territory occupied (192), as OVERRUN and RECAPTURE
+    # already read them; goods and people keep the verbs' seizure and arrest codes.
+    *((verb, None, code, [("192", [w], []) for w in (
+        "town", "city", "village", "stronghold", "base", "territory", "province", "region",
+        "district", "area", "airport", "port", "hill", "position", "outpost", "garrison",
+        "capital", "bastion", "fort", "headquarters", "enclave", "island", "valley",
+        "airbase", "border crossing", "crossing", "checkpoint", "oilfield", "neighborhood",
+        "neighbourhood", "suburb", "county", "highway", "road", "bridge")])
+      for verb, code in (("capture", "171"), ("seize", "1711"))),
     # Acts the dictionary lacks, found auditing unrelated news, coded by CAMEO 1.1b3.
     ("tweet", None, "010", []),  # a public statement
     ("lynch", None, "1823", []),  # kill by physical assault

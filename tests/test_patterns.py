@@ -197,3 +197,8 @@ def test_amounts_and_light_heads_name_what_they_hold(nlp: Language) -> None:
                  "sought") == _code(nlp, "Prosecutors sought prison for the governor.", "sought")
     assert _code(nlp, "Washington will sell $2 billion in weapons to Riyadh.", "sell") == \
         _code(nlp, "Washington will sell weapons to Riyadh.", "sell")
+
+
+def test_places_captured_are_territory_occupied(nlp: Language) -> None:
+    assert _code(nlp, "Rebels seized the town of Goma on Tuesday.", "seized") == "192"
+    assert _code(nlp, "Police seized weapons at the port.", "seized") == "1711"
