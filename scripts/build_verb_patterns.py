@@ -676,6 +676,7 @@ OVERRIDES: list[Override] = [
         "neighbourhood", "suburb", "county", "highway", "road", "bridge")])
       for verb, code in (("capture", "171"), ("seize", "1711"))),
     # Acts the dictionary lacks, found auditing unrelated news, coded by CAMEO 1.1b3.
+    ("burn", "down", "1712", []),  # destroy property: "burned down a church"
     ("tweet", None, "010", []),  # a public statement
     ("lynch", None, "1823", []),  # kill by physical assault
     ("poison", None, "180", []),  # unconventional violence

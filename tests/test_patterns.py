@@ -202,3 +202,7 @@ def test_amounts_and_light_heads_name_what_they_hold(nlp: Language) -> None:
 def test_places_captured_are_territory_occupied(nlp: Language) -> None:
     assert _code(nlp, "Rebels seized the town of Goma on Tuesday.", "seized") == "192"
     assert _code(nlp, "Police seized weapons at the port.", "seized") == "1711"
+
+
+def test_burning_down_is_destroying_property(nlp: Language) -> None:
+    assert _code(nlp, "Rioters burned down the police station.", "burned") == "1712"
