@@ -308,3 +308,21 @@ def test_encoder_runs_only_where_the_linear_model_is_unsure(
         calls.clear()
         assert model.judge_causal(sent, refine=False) == (p, p >= model.sentence_threshold())
         assert not calls
+
+
+def test_holders_are_names_and_a_sayings_speaker_is_the_claimant() -> None:
+    import wirecoder
+
+    record = wirecoder.code(
+        "Turkey's desire to secure its southern border is part of its plan to push the "
+        "militants back. The general claimed that foreign powers are seeking to “weaken” "
+        "and split the country, saying that it is an attempt to stop its growth, according "
+        "to the state news agency.")
+    by_text = {r.text: r for r in record.reasons}
+    motive = by_text["secure its southern border"]
+    assert (motive.kind, motive.holder.text) == ("motive", "Turkey")
+    # The participle hangs on a verb inside the claim; its speaker is still the general.
+    saying = by_text["it is an attempt to stop its growth"]
+    assert (saying.kind, saying.holder.text) == ("justification", "general")
+    # A quoted word at the reason's edge keeps both its quote marks.
+    assert "“weaken” and split the country" in by_text

@@ -74,9 +74,12 @@ def actor_from_phrase(head: Token, index: MentionIndex) -> dict[str, Any] | None
     linked = index.coref.get(str(head.i))
     tokens = phrase_tokens(head)
     start, end = tokens[0].i, tokens[-1].i + 1
-    # Trim leading determiners so the span is the name, not "the".
+    # Trim leading determiners and a possessor's "'s" so the span is the name:
+    # "Iran's desire" has the holder "Iran", not "the" or "Iran's".
     while start < end - 1 and doc[start].dep_ == "det" and doc[start].i != head.i:
         start += 1
+    while end - 1 > start and doc[end - 1].tag_ == "POS":
+        end -= 1
     if linked is None and head.pos_ == "PRON":
         return _antecedent_in_frame(head, index)
     if linked is not None and linked < len(index.entities):

@@ -108,7 +108,9 @@ class ReasonFinder:
                      and e["trigger"]["start"] in covered]
         report = holders.reporting_verb(doc[spans.reason[0]])
         if role == "justify" and hit is not None and doc[hit.start].dep_ == "advcl":
-            report = doc[hit.start].head  # "X claimed ..., saying Y": Y is X's too
+            # "X claimed ..., saying Y": Y is X's too, whichever verb the parser hangs
+            # "saying" on.
+            report = holders.saying_verb(doc[hit.start]) or doc[hit.start].head
         speaker = holders.speaker_of(report, index) if report is not None else None
         cited = holders.according_to(sent, index)
         kind = holders.kind_of(role, reported=speaker is not None and role != "effect")

@@ -27,6 +27,20 @@ def reporting_verb(token: Token) -> Token | None:
     return None
 
 
+def saying_verb(participle: Token) -> Token | None:
+    """The nearest verb of saying with a subject above a participle ("claimed that ...,
+    saying ..."), the parser often attaching the participle to a verb inside the claim."""
+    node = participle.head
+    for _ in range(8):
+        if node.lemma_.lower() in REPORT_LEMMAS and any(
+                c.dep_ in _SUBJECT_DEPS for c in node.children):
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def speaker_of(verb: Token, index: MentionIndex) -> dict[str, Any] | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:

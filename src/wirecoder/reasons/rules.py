@@ -41,11 +41,18 @@ def _trim(sent: Span, ids: list[int]) -> list[int]:
     middle (a reason is one stretch of text)."""
     doc = sent.doc
     ids = sorted(ids)
+    given = set(ids)
     while ids and (doc[ids[0]].is_punct or doc[ids[0]].is_space
                    or doc[ids[0]].dep_ in ("cc", "mark")):
         ids.pop(0)
     while ids and (doc[ids[-1]].is_punct or doc[ids[-1]].is_space or doc[ids[-1]].dep_ == "cc"):
         ids.pop()
+    # A quoted word at an edge keeps both its marks ("“control” and divide"), not one.
+    if ids and sum(doc[i].is_quote for i in ids) % 2:
+        if ids[0] - 1 in given and doc[ids[0] - 1].is_quote:
+            ids.insert(0, ids[0] - 1)
+        elif ids[-1] + 1 in given and doc[ids[-1] + 1].is_quote:
+            ids.append(ids[-1] + 1)
     return ids
 
 
