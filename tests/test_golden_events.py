@@ -689,3 +689,9 @@ def test_golden_an_unknown_named_subject_still_acts() -> None:
                                  published="2023-06-01"), "sued")
     assert [a.text for a in event.source] == ["Zorbax Holdings"]
     assert event.source[0].code is None
+
+
+def test_golden_tweeted_support_is_the_support() -> None:
+    # "tweet" carries its object noun as "voice" does: the support is the event.
+    events = _events("Pope Francis tweeted his support for the Iraqi government.")
+    assert [e.cameo for e in events] == ["051"]

@@ -69,6 +69,8 @@ LIGHT_VERBS = {
     "renew",
     "restate",
     "voice",
+    # Saying it online: "tweeted his support" is the support.
+    "tweet",
 }
 # Inflected forms too: the lemmatizer reads some as other words ("staged" -> "stag").
 _LIGHT_FORMS = {
