@@ -695,3 +695,10 @@ def test_golden_tweeted_support_is_the_support() -> None:
     # "tweet" carries its object noun as "voice" does: the support is the event.
     events = _events("Pope Francis tweeted his support for the Iraqi government.")
     assert [e.cameo for e in events] == ["051"]
+
+
+def test_golden_unregistered_bodies_named_by_a_common_noun_still_act() -> None:
+    # "the local council" is no registry entry, but a council acts as bodies do.
+    events = _events("The local council condemned the decision.")
+    assert [(e.cameo, [a.text for a in e.source]) for e in events] == [
+        ("111", ["local council"])]

@@ -571,10 +571,24 @@ def _find_target(verb: Token, index: MentionIndex, depth: int, code: str = "",
 _ACTING_ENTITIES = {"ORG", "PERSON", "NORP", "GPE"}
 
 
+# Nouns that name organised groups of people: whatever the registry lacks, "the local
+# council", "several Muslim groups", "the company" act as bodies do.
+_ACTING_NOUNS = {
+    "group", "council", "committee", "company", "firm", "union", "association",
+    "organization", "organisation", "movement", "party", "coalition", "alliance",
+    "federation", "league", "network", "board", "commission", "agency", "institute",
+    "foundation", "society", "church", "community", "tribe", "clan", "faction", "body",
+    "authority", "administration", "assembly", "court", "tribunal", "panel", "office",
+    "bank", "corporation", "organiser", "organizer", "campaigner", "activist", "protester",
+    "demonstrator", "villager", "resident", "farmer", "worker", "student", "militia",
+}
+
+
 def _unknown_named(head: Token) -> list[dict[str, Any]]:
     """An actor missing from the registry still acts: "The Third World Water Forum
     concluded ...", with its text and no code."""
-    if head.ent_type_ not in _ACTING_ENTITIES or head.pos_ != "PROPN":
+    named = head.ent_type_ in _ACTING_ENTITIES and head.pos_ == "PROPN"
+    if not named and head.lemma_.lower() not in _ACTING_NOUNS:
         return []
     tokens = phrase_tokens(head)
     while len(tokens) > 1 and tokens[0].dep_ == "det":
