@@ -666,6 +666,17 @@ OVERRIDES: list[Override] = [
         "threshold", "deadline", "need", "quota", "bar", "cost", "fate", "death", "end",
         "eye", "definition", "condition", "qualification", "obligation", "benchmark")])
       for verb, particle in (("meet", None),)),
+    # PLOVER (manual, COERCE and ASSAULT ambiguities): "combatants captured during
+    # conflict should be coded as ASSAULT 'abduct' rather than COERCE 'arrest'" (181).
+    *((verb, None, code, [("181", [w], []) for w in (
+        "soldier", "troops", "fighter", "combatant", "militant", "rebel", "guerrilla",
+        "insurgent", "pilot", "sailor", "marine", "paratrooper", "mercenary", "jihadist",
+        "militiaman", "commander", "prisoner of war", "serviceman", "servicemen")])
+      for verb, code in (("capture", "171"), ("seize", "1711"))),
+    # Suspects captured are arrested (173), as "capture" reads in crime news.
+    ("capture", None, "171", [("173", [w], []) for w in (
+        "suspect", "fugitive", "criminal", "murderer", "killer", "gunman", "thief",
+        "robber", "smuggler", "trafficker", "escapee", "kingpin", "drug lord")]),
     # Places captured or seized are territory occupied (192), as OVERRUN and RECAPTURE
     # already read them; goods and people keep the verbs' seizure and arrest codes.
     *((verb, None, code, [("192", [w], []) for w in (

@@ -206,3 +206,22 @@ def test_places_captured_are_territory_occupied(nlp: Language) -> None:
 
 def test_burning_down_is_destroying_property(nlp: Language) -> None:
     assert _code(nlp, "Rioters burned down the police station.", "burned") == "1712"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        # PLOVER: combatants captured in conflict are abducted (ASSAULT), not arrested.
+        ("Rebels captured two soldiers near the border.", "captured", "181"),
+        ("Police captured the suspect in Lagos.", "captured", "173"),
+    ],
+)
+def test_who_is_captured_decides_the_code(nlp: Language, text: str, verb: str,
+                                          code: str) -> None:
+    assert _code(nlp, text, verb) == code
+
+
+def test_cyber_attacks_are_cameo_176(nlp: Language) -> None:
+    text = "Russian hackers launched a cyber attack on Ukrainian banks."
+    match = match_noun(token(nlp, text, "attack"))
+    assert match is not None and match.code == "176"
