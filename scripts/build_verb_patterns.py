@@ -673,6 +673,18 @@ OVERRIDES: list[Override] = [
         "insurgent", "pilot", "sailor", "marine", "paratrooper", "mercenary", "jihadist",
         "militiaman", "commander", "prisoner of war", "serviceman", "servicemen")])
       for verb, code in (("capture", "171"), ("seize", "1711"))),
+    # PLOVER manual: "withdrawal of military aid or other assistance is coded as
+    # SANCTION" (CAMEO 162), whatever the verb's own reading ("withdrew" is a retreat,
+    # "halted" and "froze" code nothing); "formal pardons, acquittals, and amnesties of
+    # arrested persons should be coded as CONCEDE" (081), not as their release.
+    *((verb, None, code, [("162", [w], []) for w in (
+        "aid", "assistance", "funding", "loan", "grant", "subsidy", "support", "funds",
+        "payment", "donation")])
+      for verb, code in (("withdraw", "0874"), ("freeze", None), ("halt", None),
+                         ("stop", None), ("withhold", "170"))),
+    ("pardon", None, "080", [("081", [w], []) for w in (
+        "prisoner", "detainee", "convict", "inmate", "dissident", "activist", "journalist",
+        "opponent", "political prisoner")]),
     # Suspects captured are arrested (173), as "capture" reads in crime news.
     ("capture", None, "171", [("173", [w], []) for w in (
         "suspect", "fugitive", "criminal", "murderer", "killer", "gunman", "thief",

@@ -225,3 +225,17 @@ def test_cyber_attacks_are_cameo_176(nlp: Language) -> None:
     text = "Russian hackers launched a cyber attack on Ukrainian banks."
     match = match_noun(token(nlp, text, "attack"))
     assert match is not None and match.code == "176"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        # PLOVER: withdrawing aid is a sanction (162); pardons are concessions (081).
+        ("Germany withdrew its development aid to Rwanda.", "withdrew", "162"),
+        ("The World Bank froze funding for Uganda.", "froze", "162"),
+        ("Troops withdrew from the town.", "withdrew", "0874"),
+        ("The president pardoned 200 political prisoners.", "pardoned", "081"),
+    ],
+)
+def test_aid_withdrawn_and_pardons(nlp: Language, text: str, verb: str, code: str) -> None:
+    assert _code(nlp, text, verb) == code
