@@ -700,6 +700,10 @@ OVERRIDES: list[Override] = [
       for verb, code in (("capture", "171"), ("seize", "1711"))),
     # Acts the dictionary lacks, found auditing unrelated news, coded by CAMEO 1.1b3.
     ("burn", "down", "1712", []),  # destroy property: "burned down a church"
+    # Breaking a rule defies it (128 "Defy norms, law"), as BREACH and DEFY read it; the
+    # dictionary's patterns for ceasefires (196) and airspace still apply.
+    ("violate", None, "128", []),
+    ("flout", None, "128", []),
     ("tweet", None, "010", []),  # a public statement
     ("lynch", None, "1823", []),  # kill by physical assault
     ("poison", None, "180", []),  # unconventional violence

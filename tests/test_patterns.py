@@ -239,3 +239,8 @@ def test_cyber_attacks_are_cameo_176(nlp: Language) -> None:
 )
 def test_aid_withdrawn_and_pardons(nlp: Language, text: str, verb: str, code: str) -> None:
     assert _code(nlp, text, verb) == code
+
+
+def test_violating_a_rule_defies_it(nlp: Language) -> None:
+    assert _code(nlp, "The company flouted the sanctions on Iran.", "flouted") == "128"
+    assert _code(nlp, "Rebels violated the ceasefire on Sunday.", "violated") == "196"
