@@ -637,7 +637,9 @@ OVERRIDES: list[Override] = [
             "weight", "majority", "degree", "license", "licence", "passport", "job",
             "promise", "potential", "interest", "power", "value", "patient", "celebration",
             "debate", "primary", "caucus", "referendum", "poll", "auction", "exhibition",
-            "show", "fair", "parade", "contest", "briefing", "interview", "retreat")
+            "show", "fair", "parade", "contest", "briefing", "interview", "retreat",
+            "reserve", "reserves", "cash", "debt", "money", "billion", "million", "$",
+            "baby", "hand", "arm", "breath")
     ]),
     # HIT and STRIKE (190) in their everyday senses: a player, a market or a campaign
     # hits a mark, not a target ("hit rock bottom", "hit the stage", "hit a layup").

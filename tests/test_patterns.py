@@ -244,3 +244,17 @@ def test_aid_withdrawn_and_pardons(nlp: Language, text: str, verb: str, code: st
 def test_violating_a_rule_defies_it(nlp: Language) -> None:
     assert _code(nlp, "The company flouted the sanctions on Iran.", "flouted") == "128"
     assert _code(nlp, "Rebels violated the ceasefire on Sunday.", "violated") == "196"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        # In a relative clause the noun it modifies is the verb's object.
+        ("The summit that Iran held last week ended without agreement.", "held", "040"),
+        ("This is the same advantage she has held all month.", "held", None),
+        ("Apple holds $214 billion offshore.", "holds", None),
+    ],
+)
+def test_relative_clauses_read_their_noun_as_object(nlp: Language, text: str, verb: str,
+                                                     code: str | None) -> None:
+    assert _code(nlp, text, verb) == code

@@ -205,9 +205,22 @@ class _Context:
 
     def objects(self) -> list[Token]:
         found = [c for c in self.children if c.dep_ in OBJECT_DEPS]
+        if self.verb.dep_ == "relcl":
+            # "the summit that Iran held": the relative pronoun stands for its noun
+            found = [self.verb.head if c.tag_ in ("WP", "WDT") else c for c in found]
         if all(c.dep_ == "prt" for c in found):
-            found += self.passive()
+            found += self.passive() or self.relativized()
         return found
+
+    def relativized(self) -> list[Token]:
+        """The noun a relative clause with its own subject leaves out as its object:
+        "the advantage she has held", "the town rebels captured"."""
+        verb = self.verb
+        if verb.dep_ != "relcl" or any(
+                c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in self.children):
+            return []
+        has_subject = any(c.dep_ == "nsubj" for c in self.children)
+        return [verb.head] if has_subject else []
 
     def object(self) -> frozenset[str]:
         if self._object is None:
