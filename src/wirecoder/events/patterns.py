@@ -85,6 +85,13 @@ class _Lexicon:
 
 
 def _slot(alternatives: list[str]) -> _Slot:
+    return _slot_of(tuple(alternatives))
+
+
+@cache
+def _slot_of(alternatives: tuple[str, ...]) -> _Slot:
+    # PETRARCH's synonym sets (weapons, troops: 100+ words) recur in hundreds of
+    # patterns; one compiled slot serves them all.
     singles = frozenset(a for a in alternatives if " " not in a)
     phrases = tuple(frozenset(a.split()) for a in alternatives if " " in a)
     return _Slot(singles, phrases)
