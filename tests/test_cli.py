@@ -108,6 +108,8 @@ def test_cli_code_format_table(tmp_path: Path) -> None:
         assert event["cameo"] in table
     assert table.count(" -> ") >= len(events)
     assert "[W004]" in table
+    # A quoted sentence keeps its own marks; the summary adds none around them.
+    assert "““" not in table and "””" not in table
 
 
 def test_cli_code_format_table_stdout() -> None:

@@ -16,6 +16,8 @@ from rich.markup import escape
 from wirecoder.record import Actor, Document, Event
 
 HEADER = "source -> CAMEO code (name) -> target · PLOVER · Goldstein · modality · confidence"
+QUOTE_OPENERS = "“\"«‘'"
+QUOTE_CLOSERS = "”\"»’'"
 
 
 def actor_label(actors: list[Actor]) -> str:
@@ -30,12 +32,14 @@ def event_block(event: Event) -> str:
         plover += f"/{event.plover.mode}"
     goldstein = "n/a" if event.goldstein is None else f"{event.goldstein:+.1f}"
     sentence = " ".join(event.evidence.text.split())
+    if not (sentence[:1] in QUOTE_OPENERS and sentence[-1:] in QUOTE_CLOSERS):
+        sentence = f"“{sentence}”"  # a quoted sentence already wears its marks
     return (
         f"[bold cyan]{event.id}[/bold cyan]  {actor_label(event.source)} -> "
         f"[bold]{event.cameo}[/bold] ({escape(event.cameo_name)}) -> {actor_label(event.target)}\n"
         f"    {plover} · Goldstein {goldstein} · {event.modality} · "
         f"confidence {event.confidence:.2f}\n"
-        f"    [dim]“{escape(sentence)}”[/dim]"
+        f"    [dim]{escape(sentence)}[/dim]"
     )
 
 
