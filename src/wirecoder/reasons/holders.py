@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from wirecoder.actors.resolve import MentionIndex, actors_from_head
+from wirecoder.events.arguments import head_chain
 from wirecoder.events.modality import REPORT_LEMMAS
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -30,14 +31,10 @@ def reporting_verb(token: Token) -> Token | None:
 def saying_verb(participle: Token) -> Token | None:
     """The nearest verb of saying with a subject above a participle ("claimed that ...,
     saying ..."), the parser often attaching the participle to a verb inside the claim."""
-    node = participle.head
-    for _ in range(8):
+    for node in head_chain(participle.head, 7):
         if node.lemma_.lower() in REPORT_LEMMAS and any(
                 c.dep_ in _SUBJECT_DEPS for c in node.children):
             return node
-        if node.head is node:
-            return None
-        node = node.head
     return None
 
 
