@@ -14,10 +14,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from wirecoder.record import Actor, Document, Event
+from wirecoder.sourcing.spans import QUOTE_CHARS
 
 HEADER = "source -> CAMEO code (name) -> target · PLOVER · Goldstein · modality · confidence"
-QUOTE_OPENERS = "“\"«‘'"
-QUOTE_CLOSERS = "”\"»’'"
 
 
 def actor_label(actors: list[Actor]) -> str:
@@ -32,7 +31,7 @@ def event_block(event: Event) -> str:
         plover += f"/{event.plover.mode}"
     goldstein = "n/a" if event.goldstein is None else f"{event.goldstein:+.1f}"
     sentence = " ".join(event.evidence.text.split())
-    if not (sentence[:1] in QUOTE_OPENERS and sentence[-1:] in QUOTE_CLOSERS):
+    if not (sentence[:1] in QUOTE_CHARS and sentence[-1:] in QUOTE_CHARS):
         sentence = f"“{sentence}”"  # a quoted sentence already wears its marks
     return (
         f"[bold cyan]{event.id}[/bold cyan]  {actor_label(event.source)} -> "

@@ -10,7 +10,7 @@ from wirecoder.sourcing.marks import QuoteRegion
 
 # Punctuation that never belongs at the edge of an attributed span.
 _EDGE_PUNCT = {",", ".", ";", ":", "—", "–", "-", "―", "--", "(", ")", "!", "?"}
-_QUOTE_CHARS = set("\"“”«»„'‘’`")
+QUOTE_CHARS = set("\"“”«»„'‘’`")
 
 
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -61,4 +61,4 @@ def expand_to_quotes(start: int, end: int, index: RegionIndex) -> tuple[int, int
 
 
 def is_quote_char(ch: str) -> bool:
-    return ch in _QUOTE_CHARS
+    return ch in QUOTE_CHARS
